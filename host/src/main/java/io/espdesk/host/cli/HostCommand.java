@@ -1,0 +1,69 @@
+package io.espdesk.host.cli;
+
+import io.espdesk.api.json.JsonConfigException;
+import io.espdesk.host.conf.HostConfig;
+import io.espdesk.host.conf.LinkSpec;
+import io.espdesk.host.felix.PluginHost;
+import io.espdesk.host.link.Link;
+import io.espdesk.host.link.SchemeRegistry;
+import io.espdesk.host.link.StdioProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code espdesk host}: the long-running plugin host. */
+@Command(name = "host", mixinStandardHelpOptions = true,
+        description = {"Run the plugin host: embedded Apache Felix that hot-adds, updates and removes the plugins in bundles/",
+                "while it runs, and keeps the links of conf/links.json alive. One line per plugin or link event."},
+        footer = {"", "Example:", "  ./espdesk host", "  cp my-plugin.jar bundles/    # in another terminal: 'plugin started: …'"})
+final class HostCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin
+    HostOptions options = new HostOptions();
+
+    HostCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        long t0 = System.nanoTime();
+        HostConfig cfg;
+        try {
+            cfg = options.load(ctx);
+        } catch (JsonConfigException e) {
+            ctx.err().println("espdesk: " + e.getMessage());
+            return 2;
+        }
+        SchemeRegistry registry = new SchemeRegistry();
+        registry.add(new StdioProvider(ctx.in(), ctx.out()), "host");
+        boolean quiet = "quiet".equals(cfg.logLevel());
+        PluginHost host = new PluginHost(cfg.bundles(), cfg.settleMillis(), line -> {
+            if (!quiet || line.startsWith("plugin failed")) {
+                ctx.out().println(line);
+            }
+        }, registry, cfg.debug());
+        host.start();
+        List<Link> links = new ArrayList<>();
+        for (LinkSpec spec : cfg.links()) {
+            Link l = new Link(spec, registry, ctx.out()::println, Set.of());
+            links.add(l);
+            l.start();
+        }
+        ctx.out().printf("espdesk host ready in %d ms: watching %s, %d link(s); Ctrl-C stops%n",
+                (System.nanoTime() - t0) / 1_000_000, cfg.bundles(), links.size());
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            links.forEach(Link::stop);
+            host.close();
+            stop.countDown();
+        }, "espdesk-shutdown"));
+        stop.await();
+        return 0;
+    }
+}

@@ -1,0 +1,84 @@
+package io.espdesk.host.cli;
+
+import io.espdesk.api.ChannelAddress;
+import io.espdesk.api.json.JsonConfigException;
+import io.espdesk.host.conf.HostConfig;
+import io.espdesk.host.conf.LinkSpec;
+import io.espdesk.host.felix.PluginHost;
+import io.espdesk.host.link.Link;
+import io.espdesk.host.link.SchemeRegistry;
+import io.espdesk.host.link.StdioProvider;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code espdesk link A B}: join two channels until Ctrl-C (or until stdio: ends), like socat. */
+@Command(name = "link", mixinStandardHelpOptions = true,
+        description = {"Join two channels and relay bytes both ways until Ctrl-C, like socat.",
+                "Addresses: stdio:, and every scheme a plugin in bundles/ provides (see ./espdesk plugins).",
+                "Status lines go to stderr, so stdout carries only the relayed bytes."},
+        footer = {"", "Examples:",
+                "  ./espdesk link tcp-listen://127.0.0.1:8888 stdio:",
+                "  ./espdesk link serial:/dev/ttyUSB0?baud=115200 tcp-listen://127.0.0.1:7000"})
+final class LinkCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin
+    HostOptions options = new HostOptions();
+
+    @Parameters(index = "0", paramLabel = "A", description = "First address, e.g. tcp-listen://127.0.0.1:8888")
+    String a;
+
+    @Parameters(index = "1", paramLabel = "B", description = "Second address, e.g. stdio:")
+    String b;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only failures.")
+    boolean quiet;
+
+    LinkCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        HostConfig cfg;
+        LinkSpec spec;
+        try {
+            cfg = options.load(ctx);
+            spec = new LinkSpec("cli", ChannelAddress.parse(a), ChannelAddress.parse(b));
+        } catch (JsonConfigException | IllegalArgumentException e) {
+            ctx.err().println("espdesk: " + e.getMessage());
+            return 2;
+        }
+        SchemeRegistry registry = new SchemeRegistry();
+        registry.add(new StdioProvider(ctx.in(), ctx.out()), "host");
+        try (PluginHost host = new PluginHost(cfg.bundles(), cfg.settleMillis(), line -> {
+            if (line.startsWith("plugin failed") || cfg.debug()) {
+                ctx.err().println(line);
+            }
+        }, registry, cfg.debug())) {
+            host.start();
+            Link link = new Link(spec, registry, line -> {
+                if (!quiet) {
+                    ctx.err().println(line);
+                }
+            }, Set.of("stdio"));
+            Thread hook = new Thread(link::stop, "espdesk-link-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            link.start();
+            while (!link.awaitDone(1, TimeUnit.SECONDS)) {
+                // until the link ends for good (stdio: closed) or Ctrl-C
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running already
+            }
+        }
+        return 0;
+    }
+}
