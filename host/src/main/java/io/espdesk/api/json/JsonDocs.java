@@ -43,18 +43,20 @@ public final class JsonDocs {
     public static JsonNode parse(String text, String shownName) {
         JsonReader r = new JsonReader(new StringReader(text));
         r.setStrictness(Strictness.STRICT);
+        Places places = new Places(text);
         try {
-            JsonNode root = value(r, shownName);
+            JsonNode root = value(r, shownName, places, 0);
+            int after = places.offset(r);
             if (r.peek() != JsonToken.END_DOCUMENT) {
-                int[] at = place(r, 0);
+                int[] at = places.tokenAt(after);
                 throw new JsonConfigException(shownName, at[0], at[1], "malformed JSON: more data after the end of the document");
             }
             return root;
         } catch (JsonConfigException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            int[] at = place(r, 0);
             String msg = String.valueOf(e.getMessage());
+            int[] at = {1, 1};
             Matcher m = PLACE.matcher(msg);
             if (m.find()) {
                 at = new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
@@ -63,28 +65,35 @@ public final class JsonDocs {
             String what = cut > 0 ? msg.substring(0, cut) : msg;
             if (text.isBlank()) {
                 what = "the file is empty";
+            } else if (what.startsWith("End of input")) {
+                what = "the file ends before an object or array is closed";
             }
             throw new JsonConfigException(shownName, at[0], at[1], "malformed JSON: " + what);
         }
     }
 
-    private static JsonNode value(JsonReader r, String file) throws IOException {
+    /**
+     * Reads one value. {@code mark} is the text offset just after the previous token: Gson's own position after
+     * peek() differs by token kind, so the start of this token is found by skipping separators from the mark.
+     */
+    private static JsonNode value(JsonReader r, String file, Places places, int mark) throws IOException {
+        int[] at = places.tokenAt(mark);
         JsonToken t = r.peek();
-        // after peek() Gson has consumed an opening quote or bracket but not the first character of a literal
-        int[] at = place(r, (t == JsonToken.STRING || t == JsonToken.BEGIN_OBJECT || t == JsonToken.BEGIN_ARRAY) ? 1 : 0);
         switch (t) {
             case BEGIN_OBJECT: {
                 r.beginObject();
                 LinkedHashMap<String, JsonNode> members = new LinkedHashMap<>();
                 Map<String, int[]> keys = new HashMap<>();
+                int m = places.offset(r);
                 while (r.hasNext()) {
-                    int[] keyAt = place(r, 1);
+                    int[] keyAt = places.tokenAt(m);
                     String name = r.nextName();
                     if (members.containsKey(name)) {
                         throw new JsonConfigException(file, keyAt[0], keyAt[1], "duplicate key \"" + name + "\"");
                     }
                     keys.put(name, keyAt);
-                    members.put(name, value(r, file));
+                    members.put(name, value(r, file, places, places.offset(r)));
+                    m = places.offset(r);
                 }
                 r.endObject();
                 return JsonNode.object(file, at[0], at[1], members, keys);
@@ -92,8 +101,10 @@ public final class JsonDocs {
             case BEGIN_ARRAY: {
                 r.beginArray();
                 ArrayList<JsonNode> items = new ArrayList<>();
+                int m = places.offset(r);
                 while (r.hasNext()) {
-                    items.add(value(r, file));
+                    items.add(value(r, file, places, m));
+                    m = places.offset(r);
                 }
                 r.endArray();
                 return JsonNode.array(file, at[0], at[1], items);
@@ -112,16 +123,45 @@ public final class JsonDocs {
         }
     }
 
-    private static int[] place(JsonReader r, int back) {
-        try {
-            r.peek(); // positions the reader on the next token (skips white space and separators)
-        } catch (IOException | RuntimeException ignored) {
-            // the caller reports the syntax error itself
+    /** Converts between Gson's line/column and offsets in the text. */
+    private static final class Places {
+        private final String text;
+        private final int[] lineStarts;
+
+        Places(String text) {
+            this.text = text;
+            ArrayList<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    starts.add(i + 1);
+                }
+            }
+            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
         }
-        Matcher m = PLACE.matcher(r.toString());
-        if (!m.find()) {
-            return new int[] {1, 1};
+
+        /** The reader's current offset: just after the last token it consumed (before any peek). */
+        int offset(JsonReader r) {
+            Matcher m = PLACE.matcher(r.toString());
+            if (!m.find()) {
+                return 0;
+            }
+            int line = Integer.parseInt(m.group(1));
+            int col = Integer.parseInt(m.group(2));
+            return Math.min(text.length(), lineStarts[Math.min(line, lineStarts.length) - 1] + col - 1);
         }
-        return new int[] {Integer.parseInt(m.group(1)), Math.max(1, Integer.parseInt(m.group(2)) - back)};
+
+        /** Line and column (1-based) of the first token at or after {@code offset}. */
+        int[] tokenAt(int offset) {
+            int i = offset;
+            while (i < text.length() && " \t\r\n,:".indexOf(text.charAt(i)) >= 0) {
+                i++;
+            }
+            int line = 0;
+            while (line + 1 < lineStarts.length && lineStarts[line + 1] <= i) {
+                line++;
+            }
+            return new int[] {line + 1, i - lineStarts[line] + 1};
+        }
     }
 }

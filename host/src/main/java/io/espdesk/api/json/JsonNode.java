@@ -137,7 +137,7 @@ public final class JsonNode {
     public long asLong(long min, long max) {
         double d = asNumber();
         if (d != Math.rint(d)) {
-            throw error("expected a whole number but found " + scalarText());
+            throw error("expected a whole number but found " + describe());
         }
         if (d < min || d > max) {
             throw error("expected a number from " + min + " to " + max + " but found " + scalarText());
