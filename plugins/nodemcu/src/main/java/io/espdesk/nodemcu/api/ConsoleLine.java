@@ -1,0 +1,17 @@
+package io.espdesk.nodemcu.api;
+
+/**
+ * One line a board wrote to its UART0, stamped with the virtual time (microseconds since the simulation started).
+ */
+public record ConsoleLine(long micros, String board, String text) {
+    /** {@code [board] text}, as {@code espdesk sim} prints it. */
+    public String plain() {
+        return "[" + board + "] " + text;
+    }
+
+    /** {@code 00:01:05.250 [board] text}. */
+    public String timestamped() {
+        long ms = micros / 1000;
+        return String.format("%02d:%02d:%02d.%03d %s", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000, plain());
+    }
+}

@@ -1,0 +1,41 @@
+package io.espdesk.nodemcu.api;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as people write them: {@code 60s}, {@code 500ms}, {@code 2m}, {@code 24h}, {@code 1d}, {@code 1.5s}. */
+public final class Durations {
+    private static final Pattern P = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|m|h|d)");
+
+    private Durations() {
+    }
+
+    /** @throws IllegalArgumentException naming the expected form */
+    public static Duration parse(String text) {
+        Matcher m = P.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected a duration such as 60s, 500ms, 2m, 24h but found \"" + text + "\"");
+        }
+        double v = Double.parseDouble(m.group(1));
+        double unitMicros;
+        switch (m.group(2)) {
+            case "us": unitMicros = 1; break;
+            case "ms": unitMicros = 1e3; break;
+            case "s": unitMicros = 1e6; break;
+            case "m": unitMicros = 60e6; break;
+            case "h": unitMicros = 3600e6; break;
+            default: unitMicros = 86400e6; break;
+        }
+        return Duration.ofNanos(Math.round(v * unitMicros) * 1000);
+    }
+
+    /** {@code 60.0 s}, {@code 24.0 h}. */
+    public static String human(Duration d) {
+        double s = d.toNanos() / 1e9;
+        if (s >= 3600 * 2) {
+            return String.format("%.1f h", s / 3600);
+        }
+        return String.format("%.1f s", s);
+    }
+}

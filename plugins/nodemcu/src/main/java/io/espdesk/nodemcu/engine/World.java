@@ -1,0 +1,156 @@
+package io.espdesk.nodemcu.engine;
+
+import io.espdesk.nodemcu.api.ConsoleLine;
+import io.espdesk.nodemcu.api.Profile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Everything one simulation holds: the clock, the air, the boards, and where their output goes. One thread drives
+ * it; nothing in here is shared with another simulation.
+ */
+public final class World {
+    private final Scheduler scheduler = new Scheduler();
+    private final Random random;
+    private final long seed;
+    private final Air air = new Air(this);
+    private final Tcp tcp = new Tcp(this);
+    private final Udp udp = new Udp(this);
+    private final Map<String, Board> boards = new LinkedHashMap<>();
+    private final Profile profile;
+    private final List<ConsoleLine> lines = new ArrayList<>();
+    private final List<Consumer<ConsoleLine>> lineListeners = new ArrayList<>();
+    private final List<Consumer<String>> warningListeners = new ArrayList<>();
+    private long latencyUs = 3_000;
+    private long jitterUs = 2_000;
+    private double lossRate;
+    private long watchdogInstructions = 2_000_000;
+    private boolean keepLines = true;
+
+    public World(long seed, Profile profile) {
+        this.seed = seed;
+        this.random = new Random(seed);
+        this.profile = profile;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public Random random() {
+        return random;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public Air air() {
+        return air;
+    }
+
+    public Tcp tcp() {
+        return tcp;
+    }
+
+    public Udp udp() {
+        return udp;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public long latencyUs() {
+        return latencyUs;
+    }
+
+    public long jitterUs() {
+        return jitterUs;
+    }
+
+    public double lossRate() {
+        return lossRate;
+    }
+
+    public void network(long latencyUs, long jitterUs, double lossRate) {
+        this.latencyUs = latencyUs;
+        this.jitterUs = jitterUs;
+        this.lossRate = lossRate;
+    }
+
+    public long watchdogInstructions() {
+        return watchdogInstructions;
+    }
+
+    public void watchdogInstructions(long n) {
+        this.watchdogInstructions = n;
+    }
+
+    /** Whether output lines are kept in memory for {@link #lines()} (long benchmarks turn it off). */
+    public void keepLines(boolean keep) {
+        this.keepLines = keep;
+    }
+
+    public Board addBoard(String name, Flash flash) {
+        if (boards.containsKey(name)) {
+            throw new IllegalArgumentException("a board named '" + name + "' exists already");
+        }
+        Board b = new Board(this, name, boards.size(), flash);
+        boards.put(name, b);
+        return b;
+    }
+
+    public Board board(String name) {
+        return boards.get(name);
+    }
+
+    public List<Board> boards() {
+        return new ArrayList<>(boards.values());
+    }
+
+    void emit(Board b, String text) {
+        ConsoleLine l = new ConsoleLine(scheduler.now(), b.name(), text);
+        if (keepLines) {
+            lines.add(l);
+        }
+        for (Consumer<ConsoleLine> c : lineListeners) {
+            c.accept(l);
+        }
+    }
+
+    /** A note about a script's misuse that the firmware would not print (e.g. a dropped second send). */
+    public void warn(Board b, String text) {
+        String line = String.format("%.3f s [%s] %s", scheduler.now() / 1e6, b.name(), text);
+        for (Consumer<String> c : warningListeners) {
+            c.accept(line);
+        }
+    }
+
+    public List<ConsoleLine> lines() {
+        return lines;
+    }
+
+    public void onLine(Consumer<ConsoleLine> c) {
+        lineListeners.add(c);
+    }
+
+    public void onWarning(Consumer<String> c) {
+        warningListeners.add(c);
+    }
+
+    /** Runs the simulation up to virtual time {@code end} (µs), then ends every partial line. */
+    public void runUntil(long end) {
+        scheduler.runUntil(end);
+    }
+
+    public void flushConsoles() {
+        for (Board b : boards.values()) {
+            b.console().flushPartial();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.espdesk.nodemcu.modules;
+
+import io.espdesk.nodemcu.engine.Board;
+import io.espdesk.nodemcu.engine.WifiSettings;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+
+/**
+ * node: restart, deep sleep (waking is a reboot with reason 5), heap, chip and flash ids, boot reason, compile
+ * (the simulated board keeps the source: LuaJ runs text), output redirection and feeding the interpreter.
+ */
+public final class NodeModule extends Module {
+    /** What a 1.5 firmware reports as free heap right after boot. */
+    static final int HEAP = 40_960;
+    static final int FLASH_ID = 1_458_400;
+    static final int FLASH_SIZE = 4 * 1024 * 1024;
+
+    private final Interpreter interpreter;
+
+    public NodeModule(Board board, Interpreter interpreter) {
+        super(board, "node");
+        this.interpreter = interpreter;
+    }
+
+    @Override
+    protected void build(LuaTable t) {
+        t.set("CPU80MHZ", 80);
+        t.set("CPU160MHZ", 160);
+        put(t, "restart", a -> {
+            world().scheduler().after(0, board, () -> board.restart(2, Board.EXT_SOFT_RESTART));
+            return none();
+        });
+        put(t, "dsleep", a -> {
+            long us = a.optlong(1, 0);
+            if (us < 0) {
+                throw argError(1, "dsleep", "wrong arg range");
+            }
+            world().scheduler().after(0, board, () -> board.deepSleep(us));
+            return none();
+        });
+        put(t, "heap", a -> LuaValue.valueOf(HEAP - 512 * world().tcp().openCount(board)));
+        put(t, "chipid", a -> LuaValue.valueOf(board.chipId()));
+        put(t, "flashid", a -> LuaValue.valueOf(FLASH_ID));
+        put(t, "flashsize", a -> LuaValue.valueOf(FLASH_SIZE));
+        put(t, "info", a -> {
+            int[] v = legacy() ? new int[] {1, 5, 4} : new int[] {3, 0, 0};
+            return LuaValue.varargsOf(new LuaValue[] {LuaValue.valueOf(v[0]), LuaValue.valueOf(v[1]), LuaValue.valueOf(v[2]),
+                LuaValue.valueOf(board.chipId()), LuaValue.valueOf(FLASH_ID), LuaValue.valueOf(FLASH_SIZE / 1024),
+                LuaValue.valueOf(0), LuaValue.valueOf(40_000_000)});
+        });
+        put(t, "bootreason", a -> LuaValue.varargsOf(LuaValue.valueOf(board.rawResetReason()), LuaValue.valueOf(board.extResetReason())));
+        put(t, "compile", a -> {
+            String name = a.checkjstring(1);
+            byte[] src = board.flash().read(name);
+            if (src == null) {
+                throw new LuaError("cannot open " + name);
+            }
+            String base = name.endsWith(".lua") ? name.substring(0, name.length() - 4) : name;
+            board.flash().write(base + ".lc", src.clone());
+            return none();
+        });
+        put(t, "input", a -> {
+            interpreter.feedLine(a.checkjstring(1));
+            return none();
+        });
+        put(t, "output", a -> {
+            interpreter.redirect(a.arg1().isfunction() ? a.arg1() : LuaValue.NIL, a.optint(2, 1) != 0);
+            return none();
+        });
+        put(t, "setcpufreq", a -> LuaValue.valueOf(a.checkint(1)));
+        put(t, "getcpufreq", a -> LuaValue.valueOf(80));
+        put(t, "restore", a -> {
+            WifiSettings w = board.wifi();
+            w.mode = WifiSettings.STATION;
+            w.staSsid = null;
+            w.staPwd = "";
+            w.apSsid = null;
+            w.apPwd = "";
+            return none();
+        });
+        LuaTable egc = new LuaTable();
+        put(egc, "setmode", a -> none());
+        t.set("egc", egc);
+        if (!legacy()) {
+            put(t, "random", a -> {
+                java.util.Random r = board.world().random();
+                if (a.narg() == 0) {
+                    return LuaValue.valueOf(r.nextDouble());
+                }
+                long lo = a.narg() >= 2 ? a.checklong(1) : 1;
+                long hi = a.narg() >= 2 ? a.checklong(2) : a.checklong(1);
+                return LuaValue.valueOf(lo + (long) (r.nextDouble() * (hi - lo + 1)));
+            });
+        }
+    }
+}
