@@ -16,6 +16,7 @@ public final class AccessPoint {
     final String bssid;
     boolean up = true;
     private final Map<Board, Integer> leases = new LinkedHashMap<>();
+    private final Map<Board, Integer> remembered = new LinkedHashMap<>();
     private int nextHost = 2;
 
     AccessPoint(String ssid, String pwd, Board owner, int subnet, int maxStations, String bssid) {
@@ -39,14 +40,16 @@ public final class AccessPoint {
         return leases.size() >= maxStations;
     }
 
-    /** Leases an address (the same one again for a station that had it, as DHCP servers do). */
+    /** Leases an address (the same one again for a station that had one before, as DHCP servers do). */
     int join(Board station) {
         Integer have = leases.get(station);
         if (have != null) {
             return have;
         }
-        int ip = subnet | nextHost++;
+        Integer before = remembered.get(station);
+        int ip = before != null ? before : subnet | nextHost++;
         leases.put(station, ip);
+        remembered.put(station, ip);
         return ip;
     }
 
@@ -70,6 +73,7 @@ public final class AccessPoint {
     /** A board restarting its SoftAP forgets its DHCP table. */
     void forgetLeases() {
         leases.clear();
+        remembered.clear();
         nextHost = 2;
     }
 }

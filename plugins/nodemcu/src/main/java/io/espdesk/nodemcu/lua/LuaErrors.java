@@ -11,7 +11,7 @@ import org.luaj.vm2.lib.OneArgFunction;
  * firmware {@code init.lua:10: message}.
  */
 public final class LuaErrors {
-    private static final Pattern LUAJ_PLACE_LOOSE = Pattern.compile("^(@?)([^\\s:]+:(\\d+|\\?)) ");
+    private static final Pattern LUAJ_PLACE_LOOSE = Pattern.compile("^[@=]?([^\\s:]+:(\\d+|\\?)) ");
 
     private LuaErrors() {
     }
@@ -23,7 +23,7 @@ public final class LuaErrors {
         }
         Matcher m = LUAJ_PLACE_LOOSE.matcher(msg);
         if (m.find()) {
-            return m.group(2) + ": " + msg.substring(m.end());
+            return m.group(1) + ": " + msg.substring(m.end());
         }
         return msg;
     }

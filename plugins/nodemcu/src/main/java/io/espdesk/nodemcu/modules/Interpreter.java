@@ -67,7 +67,10 @@ public final class Interpreter {
         board.world().scheduler().after(0, board, () -> {
             board.call(() -> {
                 try {
-                    board.globals().load(l.startsWith("=") ? "return " + l.substring(1) : l, "=stdin").call();
+                    org.luaj.vm2.Varargs results = board.globals().load(l.startsWith("=") ? "return " + l.substring(1) : l, "=stdin").invoke();
+                    if (results.narg() > 0) {
+                        board.globals().get("print").invoke(results); // "=expr" shows its values, as lua.c does
+                    }
                 } catch (LuaError e) {
                     out(LuaErrors.text(e) + "\n");
                 }

@@ -60,7 +60,7 @@ public final class SjsonModule extends Module {
                 }
                 return toLua(e, 0);
             } catch (JsonParseException | IOException | IllegalStateException e) {
-                String m = String.valueOf(e.getMessage());
+                String m = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
                 int cut = m.indexOf("\nSee ");
                 throw new LuaError("JSON parse error: " + (cut > 0 ? m.substring(0, cut) : m));
             }
