@@ -7,12 +7,7 @@ import io.espdesk.nodemcu.api.Profile;
 import io.espdesk.nodemcu.api.Scenario;
 import io.espdesk.nodemcu.api.Simulation;
 import io.espdesk.nodemcu.lua.ScriptCheck;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -71,7 +66,7 @@ public final class SimCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Simulation sim = scenario.build(seed, p);
         sim.keepOutput(false);
-        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        PrintWriter out = spec.commandLine().getOut();
         sim.onLine(l -> write(out, l));
         sim.onWarning(w -> {
             flush(out);
@@ -86,20 +81,12 @@ public final class SimCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void write(BufferedWriter out, ConsoleLine l) {
-        try {
-            out.write(timestamps ? l.timestamped() : l.plain());
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private void write(PrintWriter out, ConsoleLine l) {
+        out.write(timestamps ? l.timestamped() : l.plain());
+        out.write('\n'); // no println: it would flush every line
     }
 
-    private static void flush(BufferedWriter out) {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static void flush(PrintWriter out) {
+        out.flush();
     }
 }

@@ -202,7 +202,7 @@ public final class Board {
         }
         inInit = true;
         try {
-            call(() -> globals.loadfile("init.lua").call());
+            call(() -> Sandbox.compile(globals, this, "init.lua").call());
         } finally {
             inInit = false;
         }

@@ -105,6 +105,23 @@ public final class Sandbox {
             }
         };
         g.set("tostring", tostring);
+        g.set("dofile", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs a) {
+                String name = a.checkjstring(1);
+                return compile(g, board, name).invoke();
+            }
+        });
+        g.set("loadfile", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs a) {
+                try {
+                    return compile(g, board, a.checkjstring(1));
+                } catch (LuaError e) {
+                    return varargsOf(NIL, valueOf(LuaErrors.text(e)));
+                }
+            }
+        });
         g.set("print", new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs a) {
@@ -198,6 +215,18 @@ public final class Sandbox {
         math.set("mod", math.get("fmod"));
         g.get("string").set("gfind", g.get("string").get("gmatch"));
         g.set("_VERSION", LuaValue.valueOf("Lua 5.1"));
+    }
+
+    /**
+     * Compiles a file of the board's flash as the firmware names it in errors ({@code init.lua:3: ...}). LuaJ's own
+     * loadfile would wrap a syntax error as "load init.lua: org.luaj.vm2.LuaError: ...".
+     */
+    public static LuaValue compile(Globals g, Board board, String name) {
+        byte[] src = board.flash().read(name);
+        if (src == null) {
+            throw new LuaError("cannot open " + name);
+        }
+        return g.load(new java.io.ByteArrayInputStream(src), "@" + name, "t", g);
     }
 
     /** tostring() with addresses that depend only on the order objects were first printed: same run, same bytes. */
