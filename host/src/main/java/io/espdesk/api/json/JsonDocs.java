@@ -63,6 +63,13 @@ public final class JsonDocs {
             }
             int cut = msg.indexOf(" at line ");
             String what = cut > 0 ? msg.substring(0, cut) : msg;
+            if (what.contains("setStrictness") || what.contains("setLenient")) {
+                // Gson's advice to relax parsing says nothing about the file: name the character instead
+                String line = text.split("\n", -1)[Math.max(0, Math.min(at[0], text.split("\n", -1).length) - 1)];
+                int c = at[1] - 2; // Gson's column is just past the character it refused
+                what = c >= 0 && c < line.length() ? "unexpected character '" + line.charAt(c) + "'" : "unexpected character";
+                at = new int[] {at[0], Math.max(1, at[1] - 1)};
+            }
             if (text.isBlank()) {
                 what = "the file is empty";
             } else if (what.startsWith("End of input")) {

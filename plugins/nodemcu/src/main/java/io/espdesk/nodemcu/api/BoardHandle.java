@@ -76,6 +76,27 @@ public final class BoardHandle {
         });
     }
 
+    /** Stops the board's access point now and starts it again after {@code offMillis} (stations drop off and rejoin). */
+    public void restartAccessPoint(long offMillis) {
+        board.world().scheduler().after(0, null, () -> {
+            if (board.softAp() == null) {
+                return;
+            }
+            board.stopSoftAp();
+            board.world().scheduler().after(offMillis * 1000, board, board::startSoftAp);
+        });
+    }
+
+    /** The bytes the script wrote with uart.write, exactly (print output and boot banners not included). */
+    public byte[] uartWrites() {
+        return board.uartWrites();
+    }
+
+    /** The level a pin reads now: what the script wrote for an output, what the scenario drives for an input. */
+    public int pinLevel(int pin) {
+        return board.pinLevel(pin);
+    }
+
     /** Takes the board out of WiFi range (or brings it back). */
     public void inRange(boolean in) {
         board.world().scheduler().after(0, null, () -> board.world().air().setInRange(board, in));

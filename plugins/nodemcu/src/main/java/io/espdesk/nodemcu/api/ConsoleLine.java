@@ -11,7 +11,6 @@ public record ConsoleLine(long micros, String board, String text) {
 
     /** {@code 00:01:05.250 [board] text}. */
     public String timestamped() {
-        long ms = micros / 1000;
-        return String.format("%02d:%02d:%02d.%03d %s", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000, plain());
+        return Durations.clock(micros) + " " + plain();
     }
 }

@@ -30,6 +30,27 @@ public final class Durations {
         return Duration.ofNanos(Math.round(v * unitMicros) * 1000);
     }
 
+    /** As a person writes it: {@code 45s}, {@code 1.5s}, {@code 250ms}, {@code 2h}. */
+    public static String shortText(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 3_600_000 == 0 && ms > 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0 && ms >= 60_000) {
+            return ms / 60_000 + "m";
+        }
+        if (ms % 1000 == 0) {
+            return ms / 1000 + "s";
+        }
+        return ms < 1000 ? ms + "ms" : (ms / 1000.0) + "s";
+    }
+
+    /** Virtual time as a clock: {@code 00:01:05.250}. */
+    public static String clock(long micros) {
+        long ms = micros / 1000;
+        return String.format("%02d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
+    }
+
     /** {@code 60.0 s}, {@code 24.0 h}. */
     public static String human(Duration d) {
         double s = d.toNanos() / 1e9;

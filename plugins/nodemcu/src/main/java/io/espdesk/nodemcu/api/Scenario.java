@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import io.espdesk.nodemcu.scenario.Expectations;
+import io.espdesk.nodemcu.scenario.Steps;
 
 /**
  * A scenario folder: one subfolder per board (its flash) and an optional {@code sim.json} with start order and
@@ -22,7 +24,8 @@ import java.util.TreeSet;
  * line and column.
  */
 public final class Scenario {
-    static final Set<String> KEYS = Set.of("duration", "seed", "profile", "network", "routers", "boards", "watchdog");
+    static final Set<String> KEYS = Set.of("duration", "seed", "profile", "network", "routers", "boards", "watchdog", "steps",
+            "expect", "xfail", "gateways");
     static final Set<String> NETWORK_KEYS = Set.of("latency", "jitter", "loss");
     static final Set<String> ROUTER_KEYS = Set.of("ssid", "pwd", "subnet", "max");
     static final Set<String> BOARD_KEYS = Set.of("start");
@@ -117,6 +120,13 @@ public final class Scenario {
         if (folders.isEmpty()) {
             throw new JsonConfigException(dir.toString(), 1, 1, "no board folders (one subfolder per board, each with its init.lua)");
         }
+        if (s.root != null) {
+            Set<String> names = new java.util.LinkedHashSet<>(folders);
+            Steps.apply(s.root.array("steps"), null, names);
+            for (JsonNode e : s.root.array("expect")) {
+                Expectations.parse(e, names, null, null);
+            }
+        }
         for (String name : starts.keySet()) {
             s.boards.add(new BoardSpec(name, dir.resolve(name), starts.get(name)));
         }
@@ -142,7 +152,8 @@ public final class Scenario {
         return new ArrayList<>(names);
     }
 
-    static Duration duration(JsonNode n) {
+    /** A duration value of sim.json: {@code "45s"} or a number of seconds; an error at the value otherwise. */
+    public static Duration duration(JsonNode n) {
         if (n.kind() == JsonNode.Kind.NUMBER) {
             return Duration.ofNanos((long) (n.asNumber() * 1e9));
         }
@@ -164,7 +175,23 @@ public final class Scenario {
         for (BoardSpec b : boards) {
             sim.addBoard(b.name(), b.dir(), b.start());
         }
+        if (root != null) {
+            Steps.apply(root.array("steps"), sim, boardNames());
+        }
         return sim;
+    }
+
+    public Set<String> boardNames() {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (BoardSpec b : boards) {
+            names.add(b.name());
+        }
+        return names;
+    }
+
+    /** Why this scenario is expected to fail (it shows a bug and its fix lives next door), or null. */
+    public String xfail() {
+        return root == null ? null : root.string("xfail", null);
     }
 
     public Path dir() {

@@ -99,6 +99,22 @@ public final class Simulation {
         return List.copyOf(boards.values());
     }
 
+    /** Runs {@code action} at virtual time {@code t} since the start (a scenario step). */
+    public void at(Duration t, Runnable action) {
+        long when = t.toNanos() / 1000;
+        world.scheduler().after(Math.max(0, when - world.scheduler().now()), null, action);
+    }
+
+    /** Cuts (or restores) the path between two boards: packets between them are lost. */
+    public void cut(String a, String b, boolean cut) {
+        world.setCut(board(a).engine(), board(b).engine(), cut);
+    }
+
+    /** Gives the path between two boards its own latency, jitter and loss. */
+    public void linkQuality(String a, String b, Duration latency, Duration jitter, double loss) {
+        world.setQuality(board(a).engine(), board(b).engine(), latency.toNanos() / 1000, jitter.toNanos() / 1000, loss);
+    }
+
     /** Runs the simulation for {@code d} of virtual time (as fast as the CPU allows). */
     public Simulation runFor(Duration d) {
         world.runUntil(world.scheduler().now() + d.toNanos() / 1000);

@@ -34,6 +34,8 @@ public final class Board {
     private final Station station;
     private final int[] inputLevels = new int[13];
     private final int[] outputLevels = new int[13];
+    private final boolean[] isOutput = new boolean[13];
+    private final java.io.ByteArrayOutputStream uartWrites = new java.io.ByteArrayOutputStream();
     private AccessPoint softAp;
     private WifiListener wifiListener;
     private UartSink uartSink;
@@ -145,6 +147,25 @@ public final class Board {
         outputLevels[pin] = level;
     }
 
+    /** Whether the script set the pin as an output (or open drain). */
+    public void setOutput(int pin, boolean output) {
+        isOutput[pin] = output;
+    }
+
+    public int pinLevel(int pin) {
+        return isOutput[pin] ? outputLevels[pin] : inputLevels[pin];
+    }
+
+    /** uart.write: to UART0 like everything else, and kept apart so a scenario can check exactly these bytes. */
+    public void uartWrite(byte[] bytes) {
+        uartWrites.write(bytes, 0, bytes.length);
+        console.write(bytes);
+    }
+
+    public byte[] uartWrites() {
+        return uartWrites.toByteArray();
+    }
+
     /** A deterministic chip id derived from the board's name and place. */
     public int chipId() {
         return (name.hashCode() * 31 + index) & 0xFFFFFF;
@@ -184,6 +205,7 @@ public final class Board {
         console.print("NodeMCU " + (world.profile().legacy() ? "1.5.4.1" : "3.0.0.0") + " (espdesk simulated ESP8266, profile "
                 + world.profile().label() + ")\n");
         java.util.Arrays.fill(outputLevels, 0);
+        java.util.Arrays.fill(isOutput, false);
         hook = new WatchdogHook(world.watchdogInstructions());
         globals = Sandbox.create(this, hook);
         if ((wifi.mode & WifiSettings.SOFTAP) != 0) {

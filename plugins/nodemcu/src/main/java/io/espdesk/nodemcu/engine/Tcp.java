@@ -28,8 +28,8 @@ public final class Tcp {
         this.world = world;
     }
 
-    private long oneWay() {
-        return world.latencyUs() + (world.jitterUs() > 0 ? world.random().nextInt((int) world.jitterUs() + 1) : 0);
+    private long oneWay(Board a, Board b) {
+        return world.oneWayUs(a, b);
     }
 
     /** Whether {@code port} is free on the board. */
@@ -84,11 +84,15 @@ public final class Tcp {
                     () -> fail(c, ERR_TIMEOUT));
             return c;
         }
-        long synArrives = oneWay();
+        long synArrives = oneWay(from, dest);
         world.scheduler().after(synArrives, dest, () -> {
             TcpListener l = listeners.getOrDefault(dest, Map.of()).get(port);
+            if (world.cut(from, dest)) {
+                world.scheduler().after(10_000_000 - synArrives, from, () -> fail(c, ERR_TIMEOUT));
+                return;
+            }
             if (l == null || !dest.powered() || openCount(dest) >= MAX_CONNECTIONS) {
-                world.scheduler().after(oneWay(), from, () -> fail(c, ERR_RST));
+                world.scheduler().after(oneWay(dest, from), from, () -> fail(c, ERR_RST));
                 return;
             }
             TcpEnd s = new TcpEnd(dest, null);
@@ -103,11 +107,11 @@ public final class Tcp {
             if (!l.accept(s)) {
                 s.closed = true;
                 untrack(s);
-                world.scheduler().after(oneWay(), from, () -> fail(c, ERR_RST));
+                world.scheduler().after(oneWay(dest, from), from, () -> fail(c, ERR_RST));
                 return;
             }
             touch(s);
-            world.scheduler().after(oneWay(), from, () -> {
+            world.scheduler().after(oneWay(dest, from), from, () -> {
                 if (c.closed) {
                     return;
                 }
@@ -133,9 +137,10 @@ public final class Tcp {
         for (int off = 0; off < data.length || off == 0; off += MSS) {
             int len = Math.min(MSS, data.length - off);
             byte[] seg = java.util.Arrays.copyOfRange(data, off, off + len);
-            long d = oneWay() + (long) (len * 0.4);
+            long d = oneWay(e.board, p.board) + (long) (len * 0.4);
             int tries = 0;
-            while (world.lossRate() > 0 && world.random().nextDouble() < world.lossRate() && tries < 6) {
+            double loss = world.lossRate(e.board, p.board);
+            while (loss > 0 && world.random().nextDouble() < loss && tries < 6) {
                 d += 200_000L << tries; // retransmission timeout, doubling
                 tries++;
             }
@@ -167,7 +172,7 @@ public final class Tcp {
             to.board.call(() -> to.handler.received(seg));
         }
         if (last) {
-            world.scheduler().after(oneWay(), from.board, () -> ack(from));
+            world.scheduler().after(oneWay(to.board, from.board), from.board, () -> ack(from));
         }
     }
 
@@ -184,6 +189,9 @@ public final class Tcp {
     }
 
     private boolean reachableBoard(Board from, Board to) {
+        if (world.cut(from, to)) {
+            return false;
+        }
         Board via = world.air().route(from, world.air().addressFacing(to, from));
         return via == to;
     }
@@ -198,7 +206,7 @@ public final class Tcp {
         cancelIdle(e);
         if (e.peer != null && !e.peer.closed) {
             TcpEnd p = e.peer;
-            world.scheduler().after(Math.max(oneWay(), e.lastArrival - world.scheduler().now() + 1), p.board, () -> {
+            world.scheduler().after(Math.max(oneWay(e.board, p.board), e.lastArrival - world.scheduler().now() + 1), p.board, () -> {
                 if (!p.closed) {
                     p.closed = true;
                     untrack(p);

@@ -50,11 +50,12 @@ public final class Udp {
     }
 
     private void deliver(Board from, int fromPort, Board dest, int port, byte[] data) {
-        if (world.lossRate() > 0 && world.random().nextDouble() < world.lossRate()) {
+        double loss = world.lossRate(from, dest);
+        if (world.cut(from, dest) || loss > 0 && world.random().nextDouble() < loss) {
             return;
         }
         int fromIp = world.air().addressFacing(from, dest);
-        long d = world.latencyUs() + (world.jitterUs() > 0 ? world.random().nextInt((int) world.jitterUs() + 1) : 0);
+        long d = world.oneWayUs(from, dest);
         world.scheduler().after(d, dest, () -> {
             UdpHandler h = bound.getOrDefault(dest, Map.of()).get(port);
             if (h != null) {

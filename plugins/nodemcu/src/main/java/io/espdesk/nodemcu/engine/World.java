@@ -30,6 +30,9 @@ public final class World {
     private double lossRate;
     private long watchdogInstructions = 2_000_000;
     private boolean keepLines = true;
+    private final Map<String, long[]> pairLatency = new java.util.HashMap<>();
+    private final Map<String, Double> pairLoss = new java.util.HashMap<>();
+    private final java.util.Set<String> cutPairs = new java.util.HashSet<>();
 
     public World(long seed, Profile profile) {
         this.seed = seed;
@@ -81,6 +84,42 @@ public final class World {
         this.latencyUs = latencyUs;
         this.jitterUs = jitterUs;
         this.lossRate = lossRate;
+    }
+
+    private static String pair(Board a, Board b) {
+        return a.name().compareTo(b.name()) < 0 ? a.name() + "\u0000" + b.name() : b.name() + "\u0000" + a.name();
+    }
+
+    /** One-way delay of a packet from {@code a} to {@code b}: the pair's own quality, else the network's. */
+    public long oneWayUs(Board a, Board b) {
+        long[] q = pairLatency.get(pair(a, b));
+        long lat = q != null ? q[0] : latencyUs;
+        long jit = q != null ? q[1] : jitterUs;
+        return lat + (jit > 0 ? random.nextInt((int) jit + 1) : 0);
+    }
+
+    public double lossRate(Board a, Board b) {
+        return pairLoss.getOrDefault(pair(a, b), lossRate);
+    }
+
+    /** Whether packets between the two boards are cut (a scenario fault). */
+    public boolean cut(Board a, Board b) {
+        return cutPairs.contains(pair(a, b));
+    }
+
+    /** Cuts (or restores) the path between two boards. */
+    public void setCut(Board a, Board b, boolean cut) {
+        if (cut) {
+            cutPairs.add(pair(a, b));
+        } else {
+            cutPairs.remove(pair(a, b));
+        }
+    }
+
+    /** Gives the path between two boards its own latency, jitter and loss (a slow or lossy link). */
+    public void setQuality(Board a, Board b, long latency, long jitter, double loss) {
+        pairLatency.put(pair(a, b), new long[] {latency, jitter});
+        pairLoss.put(pair(a, b), loss);
     }
 
     public long watchdogInstructions() {

@@ -31,6 +31,8 @@ public final class SharedStrings {
         }
         frozen.rawset(LuaValue.valueOf("dump"), LuaValue.NIL);
         frozen.rawset(LuaValue.valueOf("rep"), new Rep());
+        frozen.rawset(LuaValue.valueOf("upper"), new AsciiCase(true));
+        frozen.rawset(LuaValue.valueOf("lower"), new AsciiCase(false));
         FROZEN_LIB = frozen.freeze();
         FrozenTable meta = new FrozenTable();
         meta.rawset(LuaValue.INDEX, FROZEN_LIB);
@@ -50,6 +52,33 @@ public final class SharedStrings {
             t.rawset(k, FROZEN_LIB.get(k));
         }
         return t;
+    }
+
+    /**
+     * string.upper/lower on bytes, as C's toupper/tolower in the firmware's "C" locale: only a-z/A-Z change. LuaJ's
+     * own versions go through Java strings and turn bytes 0x80-0xff into several bytes.
+     */
+    static final class AsciiCase extends VarArgFunction {
+        private final boolean upper;
+
+        AsciiCase(boolean upper) {
+            this.upper = upper;
+        }
+
+        @Override
+        public Varargs invoke(Varargs args) {
+            LuaString s = args.checkstring(1);
+            byte[] b = new byte[s.length()];
+            s.copyInto(0, b, 0, b.length);
+            for (int i = 0; i < b.length; i++) {
+                if (upper && b[i] >= 'a' && b[i] <= 'z') {
+                    b[i] -= 32;
+                } else if (!upper && b[i] >= 'A' && b[i] <= 'Z') {
+                    b[i] += 32;
+                }
+            }
+            return LuaString.valueUsing(b);
+        }
     }
 
     /** string.rep(s, n [, sep]) that fails like the firmware when the result cannot fit in RAM. */

@@ -53,6 +53,7 @@ public final class GpioModule extends Module {
                 throw argError(1, "mode", "no interrupt for pin 0");
             }
             mode[p] = m;
+            board.setOutput(p, m == OUTPUT || m == OPENDRAIN);
             return none();
         });
         put(t, "read", a -> {

@@ -55,12 +55,12 @@ public final class UartModule extends Module {
             for (int i = 2; i <= a.narg(); i++) {
                 LuaValue v = a.arg(i);
                 if (v.type() == LuaValue.TNUMBER) {
-                    board.console().write(new byte[] {(byte) v.toint()});
+                    board.uartWrite(new byte[] {(byte) v.toint()});
                 } else {
                     org.luaj.vm2.LuaString s = v.checkstring();
                     byte[] b = new byte[s.length()];
                     s.copyInto(0, b, 0, b.length);
-                    board.console().write(b);
+                    board.uartWrite(b);
                 }
             }
             return none();

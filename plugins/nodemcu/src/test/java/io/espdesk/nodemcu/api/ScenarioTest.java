@@ -49,7 +49,7 @@ class ScenarioTest {
         boards("server");
         assertEquals("sim.json:1:14: expected a duration such as 60s, 500ms, 2m, 24h but found \"forever\"",
                 error("{\"duration\": \"forever\"}"));
-        assertEquals("sim.json:2:3: unknown key \"speed\" (expected one of: boards, duration, network, profile, routers, seed, watchdog)",
+        assertEquals("sim.json:2:3: unknown key \"speed\" (expected one of: boards, duration, expect, gateways, network, profile, routers, seed, steps, watchdog, xfail)",
                 error("{\"seed\": 1,\n  \"speed\": 2}"));
         assertEquals("sim.json:1:23: board \"client\" has no folder " + dir.resolve("client"),
                 error("{\"boards\": {\"client\": {\"start\": \"1s\"}}}"));

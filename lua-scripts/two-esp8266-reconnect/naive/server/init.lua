@@ -1,0 +1,15 @@
+-- Access-point board: creates the network "espdesk-demo" and prints what clients send.
+print("ESP8266 Server")
+wifi.setmode(wifi.STATIONAP)
+wifi.ap.config({ssid="espdesk-demo", pwd="demo1234"})
+print("Server IP Address:", wifi.ap.getip())
+
+sv = net.createServer(net.TCP)
+sv:listen(80, function(conn)
+  conn:on("receive", function(conn, data)
+    print("Received Data: " .. data)
+  end)
+  conn:on("sent", function(conn)
+    collectgarbage()
+  end)
+end)
