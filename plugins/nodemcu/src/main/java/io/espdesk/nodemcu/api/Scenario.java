@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import io.espdesk.nodemcu.scenario.Expectations;
+import io.espdesk.nodemcu.scenario.Gateways;
 import io.espdesk.nodemcu.scenario.Steps;
 
 /**
@@ -123,6 +124,7 @@ public final class Scenario {
         if (s.root != null) {
             Set<String> names = new java.util.LinkedHashSet<>(folders);
             Steps.apply(s.root.array("steps"), null, names);
+            Gateways.apply(s.root.array("gateways"), null, names);
             for (JsonNode e : s.root.array("expect")) {
                 Expectations.parse(e, names, null, null);
             }
@@ -177,6 +179,7 @@ public final class Scenario {
         }
         if (root != null) {
             Steps.apply(root.array("steps"), sim, boardNames());
+            Gateways.apply(root.array("gateways"), sim, boardNames());
         }
         return sim;
     }

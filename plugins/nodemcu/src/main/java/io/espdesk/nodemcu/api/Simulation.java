@@ -115,6 +115,36 @@ public final class Simulation {
         world.setQuality(board(a).engine(), board(b).engine(), latency.toNanos() / 1000, jitter.toNanos() / 1000, loss);
     }
 
+    /**
+     * Boards connecting to the simulated address {@code simHost:simPort} reach the real server {@code host:port}.
+     * With any gateway the clock runs at wall speed.
+     */
+    public Simulation gatewayTo(String simHost, int simPort, String host, int port) {
+        int ip = io.espdesk.nodemcu.engine.Ip.parse(simHost);
+        if (ip == 0) {
+            throw new IllegalArgumentException("'" + simHost + "' is not an IPv4 address");
+        }
+        world.gateways().mapOutbound(ip, simPort, host, port);
+        return this;
+    }
+
+    /**
+     * Real clients connecting to {@code bindHost:bindPort} (port 0: any free port) reach {@code board}'s TCP port.
+     * Returns the real port bound. With any gateway the clock runs at wall speed.
+     */
+    public int gatewayFrom(String bindHost, int bindPort, String board, int boardPort) {
+        try {
+            return world.gateways().listen(bindHost, bindPort, board(board).engine(), boardPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + bindHost + ":" + bindPort + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes the gateways' real sockets (a simulation without gateways holds nothing). */
+    public void close() {
+        world.close();
+    }
+
     /** Runs the simulation for {@code d} of virtual time (as fast as the CPU allows). */
     public Simulation runFor(Duration d) {
         world.runUntil(world.scheduler().now() + d.toNanos() / 1000);

@@ -72,7 +72,11 @@ public final class SimCommand implements Callable<Integer> {
             flush(out);
             err.println("espdesk: warning: " + w);
         });
-        sim.runFor(d);
+        try {
+            sim.runFor(d);
+        } finally {
+            sim.close();
+        }
         sim.flush();
         flush(out);
         double wall = (System.nanoTime() - t0) / 1e9;

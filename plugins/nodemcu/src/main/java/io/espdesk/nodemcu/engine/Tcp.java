@@ -78,6 +78,10 @@ public final class Tcp {
         track(c);
         Board dest = world.air().route(from, ip);
         c.localIp = dest == null ? from.station().ip() : world.air().addressFacing(from, dest);
+        if (dest == null && world.gateways().handles(ip, port) && (from.station().ip() != 0 || from.softAp() != null)) {
+            world.gateways().connect(c, this);
+            return c;
+        }
         if (dest == null) {
             // no route: the SYN goes nowhere; lwIP gives up after its retries
             world.scheduler().after(from.station().ip() == 0 && from.softAp() == null ? 100_000 : 10_000_000, from,
@@ -122,6 +126,65 @@ public final class Tcp {
         return c;
     }
 
+    /** A gateway connection reached its real server. */
+    void establishReal(TcpEnd c, TcpEnd.RealPeer peer) {
+        if (c.closed) {
+            peer.close();
+            return;
+        }
+        c.real = peer;
+        c.established = true;
+        c.board.call(() -> c.handler.connected());
+    }
+
+    /** A gateway connection could not reach its real server: the board sees a reset. */
+    void failFromReal(TcpEnd c) {
+        fail(c, ERR_RST);
+    }
+
+    /** A real client connected to a board's listening port; null when nothing listens there or the board is full. */
+    TcpEnd acceptReal(Board dest, int port, int fromIp, int fromPort, TcpEnd.RealPeer peer) {
+        TcpListener l = listeners.getOrDefault(dest, Map.of()).get(port);
+        if (l == null || !dest.powered() || openCount(dest) >= MAX_CONNECTIONS) {
+            return null;
+        }
+        TcpEnd s = new TcpEnd(dest, null);
+        s.localIp = dest.station().ip() != 0 ? dest.station().ip() : dest.softAp() != null ? dest.softAp().gateway() : 0;
+        s.localPort = port;
+        s.remoteIp = fromIp;
+        s.remotePort = fromPort;
+        s.real = peer;
+        s.established = true;
+        track(s);
+        if (!l.accept(s)) {
+            s.closed = true;
+            untrack(s);
+            return null;
+        }
+        return s;
+    }
+
+    /** Bytes from a real peer, delivered as the firmware would: one "receive" per segment of at most 1460 bytes. */
+    void deliverFromReal(TcpEnd e, byte[] data) {
+        for (int off = 0; off < data.length; off += MSS) {
+            byte[] seg = java.util.Arrays.copyOfRange(data, off, Math.min(data.length, off + MSS));
+            if (!e.closed) {
+                touch(e);
+                e.board.call(() -> e.handler.received(seg));
+            }
+        }
+    }
+
+    /** The real peer closed its side. */
+    void closedByReal(TcpEnd e) {
+        if (!e.closed) {
+            e.closed = true;
+            untrack(e);
+            cancelIdle(e);
+            e.board.call(() -> e.handler.disconnected(0));
+        }
+    }
+
     /**
      * Sends bytes. Returns false (and sends nothing) while a previous send is still unacknowledged: the firmware's
      * rule, which scripts meet by sending the next piece from the "sent" callback.
@@ -131,6 +194,11 @@ public final class Tcp {
             return false;
         }
         e.sending = true;
+        if (e.real != null) {
+            e.real.write(data, () -> ack(e));
+            touch(e);
+            return true;
+        }
         TcpEnd p = e.peer;
         long t = world.scheduler().now();
         long arrival = Math.max(e.lastArrival, t);
@@ -204,7 +272,9 @@ public final class Tcp {
         e.closed = true;
         untrack(e);
         cancelIdle(e);
-        if (e.peer != null && !e.peer.closed) {
+        if (e.real != null) {
+            e.real.close();
+        } else if (e.peer != null && !e.peer.closed) {
             TcpEnd p = e.peer;
             world.scheduler().after(Math.max(oneWay(e.board, p.board), e.lastArrival - world.scheduler().now() + 1), p.board, () -> {
                 if (!p.closed) {
@@ -231,7 +301,7 @@ public final class Tcp {
     /** The board's station lost its network: its connections over that interface abort at once. */
     void interfaceDown(Board b, int ip) {
         for (TcpEnd e : new ArrayList<>(ends.getOrDefault(b, List.of()))) {
-            if (!e.closed && (e.localIp == ip || ip == 0)) {
+            if (!e.closed && e.real == null && (e.localIp == ip || ip == 0)) {
                 fail(e, ERR_ABRT);
             }
         }
@@ -242,6 +312,9 @@ public final class Tcp {
         for (TcpEnd e : new ArrayList<>(ends.getOrDefault(b, List.of()))) {
             e.closed = true;
             cancelIdle(e);
+            if (e.real != null) {
+                e.real.close(); // the real peer sees the connection drop
+            }
         }
         ends.remove(b);
         listeners.remove(b);

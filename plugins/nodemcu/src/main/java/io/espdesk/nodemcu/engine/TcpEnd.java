@@ -13,6 +13,8 @@ public final class TcpEnd {
     boolean closed;
     boolean sending;
     long lastArrival;
+    /** The real socket behind this end when it goes through a gateway; null between boards. */
+    RealPeer real;
     int idleTimeoutSec;
     Scheduler.Task idleTimer;
 
@@ -51,5 +53,13 @@ public final class TcpEnd {
 
     public void handler(TcpHandler h) {
         this.handler = h;
+    }
+
+    /** The real side of a gateway connection. */
+    public interface RealPeer {
+        /** Writes bytes; runs {@code written} on the simulation once they are out. */
+        void write(byte[] data, Runnable written);
+
+        void close();
     }
 }

@@ -20,6 +20,8 @@ public final class World {
     private final Air air = new Air(this);
     private final Tcp tcp = new Tcp(this);
     private final Udp udp = new Udp(this);
+    private final RealGateways gateways = new RealGateways(this);
+    private final java.util.concurrent.LinkedBlockingQueue<Runnable> inbox = new java.util.concurrent.LinkedBlockingQueue<>();
     private final Map<String, Board> boards = new LinkedHashMap<>();
     private final Profile profile;
     private final List<ConsoleLine> lines = new ArrayList<>();
@@ -182,9 +184,52 @@ public final class World {
         warningListeners.add(c);
     }
 
-    /** Runs the simulation up to virtual time {@code end} (µs), then ends every partial line. */
+    public RealGateways gateways() {
+        return gateways;
+    }
+
+    /** Hands work to the simulation thread from another thread (a gateway socket). */
+    public void post(Runnable r) {
+        inbox.add(r);
+    }
+
+    /**
+     * Runs the simulation up to virtual time {@code end} (µs): as fast as the CPU allows, or at wall speed while a
+     * gateway connects it to real endpoints.
+     */
     public void runUntil(long end) {
-        scheduler.runUntil(end);
+        if (!gateways.any()) {
+            scheduler.runUntil(end);
+            return;
+        }
+        long wall0 = System.nanoTime();
+        long virtual0 = scheduler.now();
+        while (scheduler.now() < end) {
+            Runnable r;
+            while ((r = inbox.poll()) != null) {
+                r.run();
+            }
+            long target = Math.min(end, virtual0 + (System.nanoTime() - wall0) / 1000);
+            scheduler.runUntil(target);
+            long wait = Math.min(scheduler.nextTime(), end) - (virtual0 + (System.nanoTime() - wall0) / 1000);
+            if (wait > 0) {
+                try {
+                    r = inbox.poll(Math.min(wait, 50_000), java.util.concurrent.TimeUnit.MICROSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (r != null) {
+                    scheduler.runUntil(Math.min(end, virtual0 + (System.nanoTime() - wall0) / 1000));
+                    r.run();
+                }
+            }
+        }
+    }
+
+    /** Closes gateway sockets. */
+    public void close() {
+        gateways.close();
     }
 
     public void flushConsoles() {

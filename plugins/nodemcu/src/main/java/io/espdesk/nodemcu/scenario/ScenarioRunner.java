@@ -40,7 +40,11 @@ public final class ScenarioRunner {
                 boardOf.add(e.get("board").asString());
             }
         }
-        sim.runFor(scenario.duration());
+        try {
+            sim.runFor(scenario.duration());
+        } finally {
+            sim.close();
+        }
         sim.flush();
         List<ScenarioReport.Result> results = new ArrayList<>();
         for (int i = 0; i < expectations.size(); i++) {
