@@ -64,7 +64,13 @@ public final class SimCommand implements Callable<Integer> {
             }
         }
         long t0 = System.nanoTime();
-        Simulation sim = scenario.build(seed, p);
+        Simulation sim;
+        try {
+            sim = scenario.build(seed, p);
+        } catch (java.io.UncheckedIOException e) {
+            err.println("espdesk: " + e.getMessage());
+            return 2;
+        }
         sim.keepOutput(false);
         PrintWriter out = spec.commandLine().getOut();
         sim.onLine(l -> write(out, l));

@@ -103,20 +103,7 @@ public final class TestCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, ScenarioReport r) {
-        String head = r.name() + " (seed " + r.seed() + ")";
-        for (ScenarioReport.Result res : r.results()) {
-            String verdict = r.xfail() == null ? (res.passed() ? "PASS " : "FAIL ") : (res.passed() ? "pass " : "XFAIL");
-            out.println(verdict + " " + head + ": " + res.expectation() + " (" + res.seen() + ")");
-            if (!res.passed()) {
-                for (String l : res.lastLines()) {
-                    out.println("        " + l);
-                }
-            }
-        }
-        if (r.xfail() != null) {
-            out.println((r.allPassed() ? "XPASS " : "xfail ") + head + ": expected to fail: " + r.xfail()
-                    + (r.allPassed() ? " -- but every expectation held" : ""));
-        }
+        out.print(r.text());
     }
 
     private static List<Path> scenarios(Path root) {

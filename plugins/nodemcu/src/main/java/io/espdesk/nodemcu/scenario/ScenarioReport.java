@@ -24,6 +24,24 @@ public record ScenarioReport(String name, long seed, String xfail, List<Result> 
     public record Result(String expectation, boolean passed, String seen, List<String> lastLines) {
     }
 
+    /** The report as {@code espdesk test} prints it: one line per expectation, a failure's last board lines under it. */
+    public String text() {
+        StringBuilder b = new StringBuilder();
+        String head = name + " (seed " + seed + ")";
+        for (Result r : results) {
+            String verdict = xfail == null ? (r.passed() ? "PASS " : "FAIL ") : (r.passed() ? "pass " : "XFAIL");
+            b.append(verdict).append(' ').append(head).append(": ").append(r.expectation()).append(" (").append(r.seen()).append(")\n");
+            for (String l : r.lastLines()) {
+                b.append("        ").append(l).append('\n');
+            }
+        }
+        if (xfail != null) {
+            b.append(allPassed() ? "XPASS " : "xfail ").append(head).append(": expected to fail: ").append(xfail)
+                    .append(allPassed() ? " -- but every expectation held" : "").append('\n');
+        }
+        return b.toString();
+    }
+
     /** Every expectation held. */
     public boolean allPassed() {
         return results.stream().allMatch(Result::passed);

@@ -21,6 +21,18 @@ public final class ScenarioRunner {
     private ScenarioRunner() {
     }
 
+    /**
+     * For JUnit: runs the scenario folder with its own seed and throws an {@link AssertionError} carrying the report
+     * unless it holds (for an "xfail" scenario: unless it fails as expected).
+     */
+    public static ScenarioReport assertHolds(java.nio.file.Path dir) {
+        ScenarioReport r = run(Scenario.load(dir), null);
+        if (!r.ok()) {
+            throw new AssertionError("scenario " + dir + " does not hold:\n" + r.text());
+        }
+        return r;
+    }
+
     /** Runs with {@code seed}, or the scenario's own seed when null. */
     public static ScenarioReport run(Scenario scenario, Long seed) {
         long t0 = System.nanoTime();
