@@ -12,7 +12,8 @@ import java.util.List;
  * The simulated boards, measured as whole `./espdesk sim` processes (JVM start included):
  *  1. 24 simulated hours of lua-scripts/two-esp8266 (17,280 messages): wall time and simulated/wall ratio;
  *  2. N boards on a router network for one simulated hour, N = 25, 50, 100: wall time per board;
- *  3. a CPU-bound Lua script under espdesk and under lua5.1 (when installed), same script, ratio.
+ *  3. `espdesk test lua-scripts`: wall time of the whole suite and scenario-seconds per wall second;
+ *  4. a CPU-bound Lua script under espdesk and under lua5.1 (when installed), same script, ratio.
  *
  *   java bench/SimBench.java [runs]
  */
@@ -51,6 +52,19 @@ public class SimBench {
                     n, median(t), median(t) * 1000 / n,
                     n == 25 ? "" : String.format(" (%.2f ms per board added beyond 25)", (median(t) - first) * 1000 / (n - 25)), hub);
         }
+
+        List<Double> suite = new ArrayList<>();
+        String summary = "";
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            out = run(ROOT.resolve("espdesk").toString(), "test", "lua-scripts");
+            suite.add((System.nanoTime() - t0) / 1e9);
+            summary = out.lines().filter(l -> l.contains("scenario runs:")).findFirst().orElse("?");
+        }
+        double simulatedSeconds = Double.parseDouble(summary.replaceAll(".*\\((\\d+) s simulated.*", "$1"));
+        System.out.printf("espdesk test lua-scripts, whole process: median %.3f s (%.3f-%.3f) over %d runs; %.0f scenario-seconds"
+                + " per wall second; %s%n", median(suite), Collections.min(suite), Collections.max(suite), runs,
+                simulatedSeconds / median(suite), summary);
 
         Path cpu = cpuScenario();
         List<Double> lj = new ArrayList<>();
