@@ -1,0 +1,20 @@
+package io.espdesk.tcp;
+
+import io.netty.buffer.ByteBuf;
+
+/** Copies a Netty buffer out (and releases it): what goes to the link is a plain array it may keep. */
+final class Bytes {
+    private Bytes() {
+    }
+
+    static byte[] take(Object msg) {
+        ByteBuf b = (ByteBuf) msg;
+        try {
+            byte[] out = new byte[b.readableBytes()];
+            b.readBytes(out);
+            return out;
+        } finally {
+            b.release();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.espdesk.tcp;
+
+import io.espdesk.api.Channel;
+import io.espdesk.api.ChannelAddress;
+import io.espdesk.api.ChannelListener;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A TCP client that stays up: it connects, and whenever the connection fails or drops it reconnects with capped
+ * exponential back-off (0.1 s doubling to 5 s), saying so in one line each time. While it is away, writes wait
+ * (back-pressure reaches the other side of the link); nothing is written twice.
+ */
+final class TcpClientChannel implements Channel {
+    static final long MIN_BACKOFF_MS = 100;
+    static final long MAX_BACKOFF_MS = 5_000;
+
+    private final EventLoopGroup group;
+    private final ChannelAddress address;
+    private final Delivery delivery;
+    private final Bootstrap bootstrap;
+    private final Consumer<Channel> onClose;
+    private final Object lock = new Object();
+    private volatile io.netty.channel.Channel ch;
+    private volatile boolean closed;
+    private long backoff = MIN_BACKOFF_MS;
+
+    TcpClientChannel(EventLoopGroup group, ChannelAddress address, TcpOptions o, Consumer<Channel> onClose) {
+        this.group = group;
+        this.address = address;
+        this.onClose = onClose;
+        this.delivery = new Delivery("tcp-client", o.queueBytes());
+        this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(o.queueBytes() / 2, o.queueBytes()))
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel c) {
+                        c.pipeline().addLast(new Handler());
+                    }
+                });
+    }
+
+    @Override
+    public void start(ChannelListener listener) {
+        delivery.start(listener);
+        connect();
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        bootstrap.connect(address.host(), address.port()).addListener(f -> {
+            io.netty.channel.ChannelFuture cf = (io.netty.channel.ChannelFuture) f;
+            if (closed) {
+                cf.channel().close();
+                return;
+            }
+            if (cf.isSuccess()) {
+                backoff = MIN_BACKOFF_MS;
+                ch = cf.channel();
+                delivery.status("connected");
+                cf.channel().closeFuture().addListener(x -> lost());
+                wake();
+            } else {
+                retry("cannot connect (" + reason(cf.cause()) + ")");
+            }
+        });
+    }
+
+    private void lost() {
+        ch = null;
+        if (!closed) {
+            retry("connection lost");
+        }
+    }
+
+    private void retry(String why) {
+        long wait = backoff;
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+        delivery.status(why + "; reconnecting in " + wait + " ms");
+        group.schedule(this::connect, wait, TimeUnit.MILLISECONDS);
+    }
+
+    /** "Connection refused: /127.0.0.1:7000" reads "Connection refused": the address is in the line's prefix already. */
+    private static String reason(Throwable t) {
+        String m = t.getMessage();
+        if (m == null) {
+            return t.getClass().getSimpleName();
+        }
+        int at = m.indexOf(": /");
+        return at > 0 ? m.substring(0, at) : m;
+    }
+
+    private void wake() {
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    @Override
+    public void write(byte[] data, int offset, int length) throws IOException {
+        try {
+            synchronized (lock) {
+                io.netty.channel.Channel c;
+                while ((c = ch) == null || !c.isActive() || !c.isWritable()) {
+                    if (closed) {
+                        throw new IOException("closed");
+                    }
+                    lock.wait(100);
+                }
+                c.writeAndFlush(Unpooled.copiedBuffer(data, offset, length));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        io.netty.channel.Channel c = ch;
+        if (c != null) {
+            c.close();
+        }
+        wake();
+        delivery.end("closed");
+        onClose.accept(this);
+    }
+
+    @Override
+    public String describe() {
+        return address + (ch != null ? " (connected)" : " (connecting)");
+    }
+
+    private final class Handler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            delivery.offer(ctx.channel(), Bytes.take(msg));
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            wake();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close(); // reported as "connection lost" by the close listener
+        }
+    }
+}

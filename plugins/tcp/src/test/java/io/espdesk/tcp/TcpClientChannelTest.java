@@ -1,0 +1,113 @@
+package io.espdesk.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.espdesk.api.ChannelAddress;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** tcp:// with a real server on loopback that goes away and comes back. */
+class TcpClientChannelTest {
+    private final TcpProvider provider = new TcpProvider();
+
+    @AfterEach
+    void close() {
+        provider.close();
+    }
+
+    @Test
+    void reconnectsAfterTheServerRestartsWithNoDuplicateOrCorruptedByte() throws Exception {
+        int port;
+        List<String> received = new ArrayList<>();
+        ServerSocket first = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        port = first.getLocalPort();
+        Recorder r = new Recorder();
+        TcpClientChannel c = (TcpClientChannel) provider.open(ChannelAddress.parse("tcp://127.0.0.1:" + port));
+        c.start(r);
+        AtomicBoolean stop = new AtomicBoolean();
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            try {
+                for (int i = 1; !stop.get(); i++) {
+                    byte[] line = ("line " + i + "\n").getBytes(StandardCharsets.US_ASCII);
+                    c.write(line, 0, line.length);
+                    Thread.sleep(2);
+                }
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        try (Socket s = first.accept()) {
+            readLines(s, received, 200);
+        }
+        first.close(); // the server goes away: the client hears it, then is refused while it is down
+        r.awaitStatus("connection lost; reconnecting in 100 ms", 5_000);
+        Thread.sleep(800);
+        r.awaitStatus("cannot connect (Connection refused); reconnecting in", 5_000);
+        try (ServerSocket again = new ServerSocket()) {
+            again.setReuseAddress(true);
+            again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            try (Socket s = again.accept()) {
+                readLines(s, received, 200);
+            }
+        }
+        stop.set(true);
+        writer.get();
+        assertTrue(r.status.stream().filter("connected"::equals).count() >= 2, r.status.toString());
+        int last = 0;
+        for (String l : received) {
+            assertTrue(l.matches("line \\d+"), "corrupted: '" + l + "'");
+            int n = Integer.parseInt(l.substring(5));
+            assertTrue(n > last, "duplicate or out of order: " + n + " after " + last);
+            last = n;
+        }
+        assertEquals(400, received.size());
+        c.close();
+    }
+
+    private static void readLines(Socket s, List<String> into, int n) throws Exception {
+        s.setSoTimeout(10_000);
+        BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+        for (int i = 0; i < n; i++) {
+            String l = in.readLine();
+            if (l == null) {
+                throw new AssertionError("connection ended after " + i + " lines");
+            }
+            into.add(l);
+        }
+    }
+
+    @Test
+    void bytesFromTheServerReachTheListener() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Recorder r = new Recorder();
+            TcpClientChannel c = (TcpClientChannel) provider.open(ChannelAddress.parse("tcp://127.0.0.1:" + server.getLocalPort()));
+            c.start(r);
+            try (Socket s = server.accept()) {
+                s.getOutputStream().write("hello client".getBytes(StandardCharsets.US_ASCII));
+                r.awaitBytes(12, 5_000);
+                assertEquals("hello client", new String(r.bytes(), StandardCharsets.US_ASCII));
+            }
+            c.close();
+            assertEquals("closed", waitClosed(r));
+        }
+    }
+
+    private static String waitClosed(Recorder r) throws InterruptedException {
+        for (int i = 0; i < 500 && r.closed == null; i++) {
+            Thread.sleep(10);
+        }
+        return r.closed;
+    }
+}
