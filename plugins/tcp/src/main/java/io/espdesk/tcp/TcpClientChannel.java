@@ -3,6 +3,8 @@ package io.espdesk.tcp;
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.api.ChannelListener;
+import io.espdesk.netcore.Bytes;
+import io.espdesk.netcore.Delivery;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;

@@ -3,8 +3,10 @@ package io.espdesk.tcp;
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.api.ChannelListener;
+import io.espdesk.netcore.Broadcast;
+import io.espdesk.netcore.Bytes;
+import io.espdesk.netcore.Delivery;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -12,17 +14,12 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -33,14 +30,10 @@ import java.util.function.Consumer;
  * {@code ?max=N} refuses clients past N; {@code ?maxline=N} closes a client whose line is longer.
  */
 final class TcpListenChannel implements Channel {
-    /** Below this many clients every connect and disconnect gets a line; above, only refusals and drops. */
-    static final int CHATTY_UP_TO = 16;
-
     private final ChannelAddress address;
     private final TcpOptions options;
     private final Delivery delivery;
-    private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-    private final Object lock = new Object();
+    private final Broadcast clients;
     private final Consumer<Channel> onClose;
     private io.netty.channel.Channel server;
     private volatile boolean closed;
@@ -50,6 +43,7 @@ final class TcpListenChannel implements Channel {
         this.options = options;
         this.onClose = onClose;
         this.delivery = new Delivery("tcp-listen", options.queueBytes());
+        this.clients = new Broadcast(delivery, options.max(), options.queueBytes(), options.stallMillis());
     }
 
     static TcpListenChannel bind(EventLoopGroup group, ChannelAddress address, TcpOptions o, Consumer<Channel> onClose) throws IOException {
@@ -93,56 +87,12 @@ final class TcpListenChannel implements Channel {
 
     @Override
     public void write(byte[] data, int offset, int length) throws IOException {
-        if (closed) {
-            throw new IOException("closed");
-        }
-        ByteBuf buf = Unpooled.copiedBuffer(data, offset, length);
+        io.netty.buffer.ByteBuf buf = Unpooled.copiedBuffer(data, offset, length);
         try {
-            for (io.netty.channel.Channel c : clients) {
-                c.writeAndFlush(buf.retainedDuplicate());
-            }
+            clients.send(buf::retainedDuplicate);
         } finally {
             buf.release();
         }
-        awaitClientsDrained();
-    }
-
-    /** Back-pressure: waits while a client is behind, up to the stall limit; then drops the ones still behind. */
-    private void awaitClientsDrained() throws IOException {
-        long deadline = System.nanoTime() + options.stallMillis() * 1_000_000;
-        try {
-            synchronized (lock) {
-                while (!closed) {
-                    List<io.netty.channel.Channel> behind = new ArrayList<>();
-                    for (io.netty.channel.Channel c : clients) {
-                        if (!c.isWritable()) {
-                            behind.add(c);
-                        }
-                    }
-                    if (behind.isEmpty()) {
-                        return;
-                    }
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        for (io.netty.channel.Channel c : behind) {
-                            delivery.status("dropped client " + peer(c) + ": it read nothing for " + options.stallMillis()
-                                    + " ms with " + options.queueBytes() + " bytes waiting");
-                            c.close();
-                        }
-                        return;
-                    }
-                    lock.wait(Math.max(1, left / 1_000_000));
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        }
-    }
-
-    private static String peer(io.netty.channel.Channel c) {
-        InetSocketAddress a = (InetSocketAddress) c.remoteAddress();
-        return a == null ? "?" : a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
     @Override
@@ -153,9 +103,6 @@ final class TcpListenChannel implements Channel {
         closed = true;
         server.close();
         clients.close();
-        synchronized (lock) {
-            lock.notifyAll();
-        }
         delivery.end("closed");
         onClose.accept(this);
     }
@@ -168,25 +115,12 @@ final class TcpListenChannel implements Channel {
     private final class ClientHandler extends ChannelInboundHandlerAdapter {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
-            if (clients.size() >= options.max()) {
-                delivery.status("refused client " + peer(ctx.channel()) + ": already " + options.max() + " clients (max=" + options.max() + ")");
-                ctx.close();
-                return;
-            }
-            clients.add(ctx.channel());
-            if (clients.size() <= CHATTY_UP_TO) {
-                delivery.status("client " + peer(ctx.channel()) + " connected (" + clients.size() + " now)");
-            }
+            clients.admit(ctx.channel());
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            if (clients.remove(ctx.channel()) && clients.size() < CHATTY_UP_TO) {
-                delivery.status("client " + peer(ctx.channel()) + " disconnected (" + clients.size() + " left)");
-            }
-            synchronized (lock) {
-                lock.notifyAll();
-            }
+            clients.removed(ctx.channel());
         }
 
         @Override
@@ -196,16 +130,14 @@ final class TcpListenChannel implements Channel {
 
         @Override
         public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-            synchronized (lock) {
-                lock.notifyAll();
-            }
+            clients.wake();
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             if (cause instanceof TooLongFrameException) {
-                delivery.status("closed client " + peer(ctx.channel()) + ": a line longer than " + options.maxLine() + " bytes (maxline="
-                        + options.maxLine() + ")");
+                delivery.status("closed client " + Broadcast.peer(ctx.channel()) + ": a line longer than " + options.maxLine()
+                        + " bytes (maxline=" + options.maxLine() + ")");
             }
             ctx.close();
         }

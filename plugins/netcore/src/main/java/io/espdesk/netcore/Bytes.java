@@ -1,13 +1,13 @@
-package io.espdesk.tcp;
+package io.espdesk.netcore;
 
 import io.netty.buffer.ByteBuf;
 
 /** Copies a Netty buffer out (and releases it): what goes to the link is a plain array it may keep. */
-final class Bytes {
+public final class Bytes {
     private Bytes() {
     }
 
-    static byte[] take(Object msg) {
+    public static byte[] take(Object msg) {
         ByteBuf b = (ByteBuf) msg;
         try {
             byte[] out = new byte[b.readableBytes()];

@@ -1,4 +1,4 @@
-package io.espdesk.tcp;
+package io.espdesk.netcore;
 
 import io.espdesk.api.ChannelListener;
 import java.util.Set;
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * onData may (that is how back-pressure works); so reads are queued here, and a source socket stops reading
  * (autoRead off) while more than {@code highBytes} wait, resuming below half of it. Nothing is dropped.
  */
-final class Delivery {
+public final class Delivery {
     private static final byte[] END = new byte[0];
 
     private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
@@ -22,12 +22,12 @@ final class Delivery {
     private volatile ChannelListener listener;
     private volatile String endReason;
 
-    Delivery(String name, long highBytes) {
+    public Delivery(String name, long highBytes) {
         this.name = name;
         this.highBytes = highBytes;
     }
 
-    void start(ChannelListener l) {
+    public void start(ChannelListener l) {
         this.listener = l;
         Thread t = new Thread(this::run, "espdesk-" + name + "-delivery");
         t.setDaemon(true);
@@ -35,7 +35,7 @@ final class Delivery {
     }
 
     /** Called on an event loop with bytes read from {@code source}. */
-    void offer(io.netty.channel.Channel source, byte[] data) {
+    public void offer(io.netty.channel.Channel source, byte[] data) {
         queue.add(data);
         if (waiting.addAndGet(data.length) > highBytes && source != null) {
             source.config().setAutoRead(false);
@@ -43,7 +43,7 @@ final class Delivery {
         }
     }
 
-    void status(String line) {
+    public void status(String line) {
         ChannelListener l = listener;
         if (l != null) {
             l.onStatus(line);
@@ -51,7 +51,7 @@ final class Delivery {
     }
 
     /** Ends delivery after what is queued; the listener hears onClosed(reason) once. */
-    void end(String reason) {
+    public void end(String reason) {
         endReason = reason;
         queue.add(END);
     }

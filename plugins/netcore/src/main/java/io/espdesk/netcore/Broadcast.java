@@ -1,0 +1,124 @@
+package io.espdesk.netcore;
+
+import io.netty.channel.Channel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The clients of a server channel, fed by one writer. Each client has a bounded queue (Netty's write-buffer high
+ * water mark): the writer waits while a client is behind, and a client still behind after the stall limit is
+ * dropped with a line, so one that never reads cannot hold the others. Clients past {@code max} are refused.
+ */
+public final class Broadcast {
+    /** Below this many clients every connect and disconnect gets a line; above, only refusals and drops. */
+    public static final int CHATTY_UP_TO = 16;
+
+    private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final Object lock = new Object();
+    private final Delivery delivery;
+    private final int max;
+    private final int queueBytes;
+    private final long stallMillis;
+    private volatile boolean closed;
+
+    public Broadcast(Delivery delivery, int max, int queueBytes, long stallMillis) {
+        this.delivery = delivery;
+        this.max = max;
+        this.queueBytes = queueBytes;
+        this.stallMillis = stallMillis;
+    }
+
+    public int size() {
+        return clients.size();
+    }
+
+    /** A client is ready; false (it is closed, with a line) when {@code max} clients are connected already. */
+    public boolean admit(Channel c) {
+        if (clients.size() >= max) {
+            delivery.status("refused client " + peer(c) + ": already " + max + " clients (max=" + max + ")");
+            c.close();
+            return false;
+        }
+        clients.add(c);
+        if (clients.size() <= CHATTY_UP_TO) {
+            delivery.status("client " + peer(c) + " connected (" + clients.size() + " now)");
+        }
+        return true;
+    }
+
+    /** A client went away. */
+    public void removed(Channel c) {
+        if (clients.remove(c) && clients.size() < CHATTY_UP_TO) {
+            delivery.status("client " + peer(c) + " disconnected (" + clients.size() + " left)");
+        }
+        wake();
+    }
+
+    /** A client's queue went above or below its bound. */
+    public void wake() {
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    /** Writes one message per client ({@code message} makes a fresh one each time), then waits for slow clients. */
+    public void send(Supplier<Object> message) throws IOException {
+        if (closed) {
+            throw new IOException("closed");
+        }
+        for (Channel c : clients) {
+            c.writeAndFlush(message.get());
+        }
+        awaitDrained();
+    }
+
+    private void awaitDrained() throws IOException {
+        long deadline = System.nanoTime() + stallMillis * 1_000_000;
+        try {
+            synchronized (lock) {
+                while (!closed) {
+                    List<Channel> behind = new ArrayList<>();
+                    for (Channel c : clients) {
+                        if (!c.isWritable()) {
+                            behind.add(c);
+                        }
+                    }
+                    if (behind.isEmpty()) {
+                        return;
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        for (Channel c : behind) {
+                            delivery.status("dropped client " + peer(c) + ": it read nothing for " + stallMillis + " ms with "
+                                    + queueBytes + " bytes waiting");
+                            c.close();
+                        }
+                        return;
+                    }
+                    lock.wait(Math.max(1, left / 1_000_000));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+    }
+
+    public void close() {
+        closed = true;
+        clients.close();
+        wake();
+    }
+
+    /** {@code 127.0.0.1:50312}. */
+    public static String peer(Channel c) {
+        InetSocketAddress a = (InetSocketAddress) c.remoteAddress();
+        return a == null ? "?" : a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+}
