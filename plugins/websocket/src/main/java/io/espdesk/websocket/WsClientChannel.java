@@ -1,0 +1,200 @@
+package io.espdesk.websocket;
+
+import io.espdesk.api.Channel;
+import io.espdesk.api.ChannelAddress;
+import io.espdesk.api.ChannelListener;
+import io.espdesk.netcore.Delivery;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A WebSocket client that stays up: it connects and handshakes, and whenever that fails or the connection drops it
+ * tries again every {@code reconnect} (500 ms, like the Arduino library), one line each time. Writes wait while
+ * it is away (back-pressure).
+ */
+final class WsClientChannel implements Channel {
+    private final EventLoopGroup group;
+    private final ChannelAddress address;
+    private final WsOptions options;
+    private final Delivery delivery;
+    private final Framing framing;
+    private final Bootstrap bootstrap;
+    private final Consumer<Channel> onClose;
+    private final Object lock = new Object();
+    private volatile io.netty.channel.Channel ch;
+    private volatile boolean closed;
+    private volatile String lastError;
+
+    WsClientChannel(EventLoopGroup group, ChannelAddress address, WsOptions o, Consumer<Channel> onClose) {
+        this.group = group;
+        this.address = address;
+        this.options = o;
+        this.onClose = onClose;
+        this.delivery = new Delivery("ws-client", o.queueBytes());
+        this.framing = new Framing(o);
+        URI uri = URI.create("ws://" + (address.host().contains(":") ? "[" + address.host() + "]" : address.host()) + ":" + address.port()
+                + address.path());
+        WebSocketClientProtocolConfig ws = WebSocketClientProtocolConfig.newBuilder().webSocketUri(uri).subprotocol(o.subprotocol())
+                .maxFramePayloadLength(o.maxFrame()).handleCloseFrames(true).dropPongFrames(true).build();
+        this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(o.queueBytes() / 2, o.queueBytes()))
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel c) {
+                        c.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65_536), new WebSocketClientProtocolHandler(ws),
+                                new WebSocketFrameAggregator(o.maxFrame()));
+                        if (o.pingMillis() > 0) {
+                            c.pipeline().addLast(new IdleStateHandler(0, o.pingMillis(), 0, TimeUnit.MILLISECONDS));
+                        }
+                        c.pipeline().addLast(new Handler());
+                    }
+                });
+    }
+
+    @Override
+    public void start(ChannelListener listener) {
+        delivery.start(listener);
+        connect();
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        bootstrap.connect(address.host(), address.port()).addListener(f -> {
+            io.netty.channel.ChannelFuture cf = (io.netty.channel.ChannelFuture) f;
+            if (closed) {
+                cf.channel().close();
+            } else if (!cf.isSuccess()) {
+                retry("cannot connect (" + reason(cf.cause()) + ")");
+            } else {
+                cf.channel().closeFuture().addListener(x -> {
+                    boolean wasUp = ch == cf.channel();
+                    ch = null;
+                    if (!closed) {
+                        String err = lastError;
+                        lastError = null;
+                        retry(wasUp ? "connection lost" : "handshake failed" + (err == null ? "" : " (" + err + ")"));
+                    }
+                });
+            }
+        });
+    }
+
+    private void retry(String why) {
+        delivery.status(why + "; reconnecting in " + options.reconnectMillis() + " ms");
+        group.schedule(this::connect, options.reconnectMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static String reason(Throwable t) {
+        String m = t.getMessage();
+        if (m == null) {
+            return t.getClass().getSimpleName();
+        }
+        int at = m.indexOf(": /");
+        return at > 0 ? m.substring(0, at) : m;
+    }
+
+    private void wake() {
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    @Override
+    public void write(byte[] data, int offset, int length) throws IOException {
+        List<WebSocketFrame> frames = framing.frames(data, offset, length);
+        try {
+            for (int i = 0; i < frames.size(); i++) {
+                synchronized (lock) {
+                    io.netty.channel.Channel c;
+                    while ((c = ch) == null || !c.isActive() || !c.isWritable()) {
+                        if (closed) {
+                            throw new IOException("closed");
+                        }
+                        lock.wait(100);
+                    }
+                    c.writeAndFlush(frames.get(i));
+                    frames.set(i, null);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } finally {
+            for (WebSocketFrame f : frames) {
+                if (f != null) {
+                    f.release();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        io.netty.channel.Channel c = ch;
+        if (c != null) {
+            c.close();
+        }
+        wake();
+        delivery.end("closed");
+        onClose.accept(this);
+    }
+
+    @Override
+    public String describe() {
+        return address + (ch != null ? " (connected)" : " (connecting)");
+    }
+
+    private final class Handler extends MessageHandler {
+        Handler() {
+            super(delivery, framing, options.maxFrame());
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+                ch = ctx.channel();
+                delivery.status("connected");
+                wake();
+            } else {
+                super.userEventTriggered(ctx, evt);
+            }
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            wake();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            lastError = cause.getMessage();
+            super.exceptionCaught(ctx, cause);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.espdesk.websocket;
+
+import io.espdesk.api.Channel;
+import io.espdesk.api.ChannelAddress;
+import io.espdesk.api.ChannelListener;
+import io.espdesk.netcore.Broadcast;
+import io.espdesk.netcore.Delivery;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A WebSocket server: any client's messages go to the link, the link's writes go to every client as messages (see
+ * {@link Framing}). Accepts every subprotocol a client asks for (the Arduino library asks for "arduino") and zero
+ * mask keys; answers a client that does not speak WebSocket with 400 and a line.
+ */
+final class WsListenChannel implements Channel {
+    private final ChannelAddress address;
+    private final WsOptions options;
+    private final Delivery delivery;
+    private final Broadcast clients;
+    private final Framing framing;
+    private final Consumer<Channel> onClose;
+    private io.netty.channel.Channel server;
+    private volatile boolean closed;
+
+    private WsListenChannel(ChannelAddress address, WsOptions options, Consumer<Channel> onClose) {
+        this.address = address;
+        this.options = options;
+        this.onClose = onClose;
+        this.delivery = new Delivery("ws-listen", options.queueBytes());
+        this.clients = new Broadcast(delivery, options.max(), options.queueBytes(), options.stallMillis());
+        this.framing = new Framing(options);
+    }
+
+    static WsListenChannel bind(EventLoopGroup group, ChannelAddress address, WsOptions o, Consumer<Channel> onClose) throws IOException {
+        WsListenChannel t = new WsListenChannel(address, o, onClose);
+        String host = address.host().isEmpty() ? "127.0.0.1" : address.host();
+        WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(address.path()).subprotocols("*").maxFramePayloadLength(o.maxFrame())
+                .handleCloseFrames(true).dropPongFrames(true).build();
+        ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(o.queueBytes() / 2, o.queueBytes()))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel c) {
+                        c.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65_536), t.new OnlyWebSocket(),
+                                new WebSocketServerProtocolHandler(ws), new WebSocketFrameAggregator(o.maxFrame()));
+                        if (o.pingMillis() > 0) {
+                            c.pipeline().addLast(new IdleStateHandler(0, o.pingMillis(), 0, TimeUnit.MILLISECONDS));
+                        }
+                        c.pipeline().addLast(t.new ClientHandler());
+                    }
+                });
+        io.netty.channel.ChannelFuture f = b.bind(new InetSocketAddress(host, address.port())).awaitUninterruptibly();
+        if (!f.isSuccess()) {
+            throw new IOException("cannot listen on " + host + ":" + address.port() + ": " + f.cause().getMessage(), f.cause());
+        }
+        t.server = f.channel();
+        return t;
+    }
+
+    int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    int clientCount() {
+        return clients.size();
+    }
+
+    @Override
+    public void start(ChannelListener listener) {
+        delivery.start(listener);
+    }
+
+    @Override
+    public void write(byte[] data, int offset, int length) throws IOException {
+        List<WebSocketFrame> frames = framing.frames(data, offset, length);
+        for (WebSocketFrame f : frames) {
+            try {
+                clients.send(f::retainedDuplicate);
+            } finally {
+                f.release();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.close();
+        clients.close();
+        delivery.end("closed");
+        onClose.accept(this);
+    }
+
+    @Override
+    public String describe() {
+        return address + " (" + clients.size() + " clients)";
+    }
+
+    /** Lets WebSocket upgrades on the configured path through; answers anything else with one clear response and line. */
+    private final class OnlyWebSocket extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (!(msg instanceof FullHttpRequest)) {
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            FullHttpRequest req = (FullHttpRequest) msg;
+            String why = null;
+            HttpResponseStatus status = HttpResponseStatus.BAD_REQUEST;
+            if (req.decoderResult().isFailure()) {
+                why = "not an HTTP request";
+            } else if (!"websocket".equalsIgnoreCase(req.headers().get(HttpHeaderNames.UPGRADE))) {
+                why = req.method() + " " + req.uri() + " without 'Upgrade: websocket'";
+            } else if (!req.uri().split("\\?")[0].equals(address.path())) {
+                why = "a WebSocket request for " + req.uri() + " (this server's path is " + address.path() + ")";
+                status = HttpResponseStatus.NOT_FOUND;
+            }
+            if (why == null) {
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            req.release();
+            delivery.status("rejected a non-WebSocket client " + Broadcast.peer(ctx.channel()) + ": " + why);
+            byte[] body = ("This port speaks WebSocket: connect with ws://" + ((InetSocketAddress) ctx.channel().localAddress()).getHostString()
+                    + ":" + port() + address.path() + "\n").getBytes(StandardCharsets.UTF_8);
+            DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+            res.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+            res.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+            res.headers().set(HttpHeaderNames.CONNECTION, "close");
+            ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private final class ClientHandler extends MessageHandler {
+        ClientHandler() {
+            super(delivery, framing, options.maxFrame());
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+                clients.admit(ctx.channel());
+            } else {
+                super.userEventTriggered(ctx, evt);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            clients.removed(ctx.channel());
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            clients.wake();
+        }
+    }
+}

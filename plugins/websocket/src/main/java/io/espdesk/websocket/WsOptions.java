@@ -1,0 +1,73 @@
+package io.espdesk.websocket;
+
+import io.espdesk.api.ChannelAddress;
+import java.util.Set;
+
+/**
+ * Options of ws:// and ws-listen:// addresses.
+ *
+ * @param lineMode   {@code frame=line}: a byte stream becomes one message per line (and messages become lines)
+ * @param type       {@code auto} (text when the bytes are UTF-8, else binary), {@code text} or {@code binary}
+ * @param pingMillis heartbeat ping interval, 0 = none ({@code ping=15s})
+ * @param maxFrame   largest message accepted ({@code maxframe=}, 65536); a larger one closes with 1009
+ * @param reconnectMillis client reconnect interval ({@code reconnect=500ms}, the Arduino library's default)
+ * @param subprotocol client's requested subprotocol ({@code subprotocol=arduino}), or null
+ */
+record WsOptions(boolean lineMode, String type, long pingMillis, int maxFrame, long reconnectMillis, String subprotocol, int max,
+                 int queueBytes, long stallMillis) {
+    static final Set<String> CLIENT = Set.of("frame", "type", "ping", "maxframe", "reconnect", "subprotocol", "queue");
+    static final Set<String> SERVER = Set.of("frame", "type", "ping", "maxframe", "max", "queue", "stall");
+
+    static WsOptions of(ChannelAddress a) {
+        boolean server = a.scheme().equals("ws-listen");
+        a.requireKnownOptions(server ? SERVER : CLIENT);
+        a.port();
+        if (!server && a.host().isEmpty()) {
+            throw new IllegalArgumentException("address '" + a + "' has no host (expected ws://HOST:PORT/PATH)");
+        }
+        String frame = a.option("frame", "write");
+        if (!frame.equals("write") && !frame.equals("line")) {
+            throw new IllegalArgumentException("address '" + a + "': option frame must be write or line (found '" + frame + "')");
+        }
+        String type = a.option("type", "auto");
+        if (!Set.of("auto", "text", "binary").contains(type)) {
+            throw new IllegalArgumentException("address '" + a + "': option type must be auto, text or binary (found '" + type + "')");
+        }
+        return new WsOptions(frame.equals("line"), type, millis(a, "ping", 0), (int) number(a, "maxframe", 65_536, 16),
+                millis(a, "reconnect", 500), a.option("subprotocol", null), (int) number(a, "max", Integer.MAX_VALUE, 1),
+                (int) number(a, "queue", 1 << 20, 1024), number(a, "stall", 2000, 1));
+    }
+
+    private static long number(ChannelAddress a, String name, long fallback, long min) {
+        String v = a.option(name, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n < min) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("address '" + a + "': option " + name + " must be a whole number of at least " + min
+                    + " (found '" + v + "')");
+        }
+    }
+
+    /** {@code 15s}, {@code 500ms}, or a number of milliseconds. */
+    private static long millis(ChannelAddress a, String name, long fallback) {
+        String v = a.option(name, null);
+        if (v == null) {
+            return fallback;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m)?").matcher(v);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("address '" + a + "': option " + name + " must be a duration such as 15s or 500ms (found '"
+                    + v + "')");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "ms" : m.group(2);
+        return unit.equals("ms") ? n : unit.equals("s") ? n * 1000 : n * 60_000;
+    }
+}

@@ -1,0 +1,60 @@
+package io.espdesk.websocket;
+
+import io.espdesk.api.ChannelListener;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** A ChannelListener that keeps what it gets, for tests. */
+final class Recorder implements ChannelListener {
+    final ByteArrayOutputStream data = new ByteArrayOutputStream();
+    final List<String> chunks = new CopyOnWriteArrayList<>();
+    final List<String> status = new CopyOnWriteArrayList<>();
+    volatile String closed;
+
+    @Override
+    public synchronized void onData(byte[] d, int off, int len) {
+        data.write(d, off, len);
+        chunks.add(new String(d, off, len, java.nio.charset.StandardCharsets.ISO_8859_1));
+        notifyAll();
+    }
+
+    @Override
+    public void onClosed(String reason) {
+        closed = reason;
+    }
+
+    @Override
+    public void onStatus(String message) {
+        status.add(message);
+    }
+
+    synchronized byte[] bytes() {
+        return data.toByteArray();
+    }
+
+    synchronized void awaitBytes(int n, long millis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (data.size() < n) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("only " + data.size() + " of " + n + " bytes arrived; status: " + status);
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
+    String awaitStatus(String prefix, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            for (String s : status) {
+                if (s.startsWith(prefix)) {
+                    return s;
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("no status starting '" + prefix + "' in " + status);
+    }
+}
