@@ -106,6 +106,7 @@ final class BundleDeployer implements AutoCloseable {
         } catch (IOException e) {
             events.line("plugin failed: " + dir + ": cannot list the folder: " + e.getMessage());
         }
+        resolve(fresh);
         for (Deployed d : fresh) {
             enqueue(d, () -> startBundle(d, "started"));
         }
@@ -214,6 +215,9 @@ final class BundleDeployer implements AutoCloseable {
         }
         boolean update = d.bundle != null;
         if (installOrUpdate(d, update)) {
+            if (!update) {
+                resolve(List.of(d));
+            }
             enqueue(d, () -> startBundle(d, update ? "updated" : "started"));
         }
     }
@@ -283,6 +287,27 @@ final class BundleDeployer implements AutoCloseable {
         }
     }
 
+    /**
+     * Resolves new bundles here, on a thread that holds no bundle lock. Felix refuses ("Unable to acquire global lock
+     * for resolve") when a thread that is starting one bundle must resolve while another thread resolves; resolving
+     * first leaves the concurrent starts nothing to resolve.
+     */
+    private void resolve(List<Deployed> ds) {
+        List<Bundle> bs = new ArrayList<>();
+        for (Deployed d : ds) {
+            if (d.bundle != null) {
+                bs.add(d.bundle);
+            }
+        }
+        if (!bs.isEmpty()) {
+            context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(bs); // false for a missing import: start says which
+        }
+    }
+
+    private static boolean globalLockRefused(BundleException e) {
+        return String.valueOf(e.getMessage()).contains("Unable to acquire global lock");
+    }
+
     private void startBundle(Deployed d, String verb) {
         Bundle b = d.bundle;
         if (b == null || closed) {
@@ -292,7 +317,17 @@ final class BundleDeployer implements AutoCloseable {
                 + ": its start has not returned after " + SLOW_START_MS / 1000 + " s; the other plugins go on"),
                 SLOW_START_MS, TimeUnit.MILLISECONDS);
         try {
-            b.start();
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    b.start();
+                    break;
+                } catch (BundleException e) {
+                    if (!globalLockRefused(e) || attempt >= 50) {
+                        throw e;
+                    }
+                    Thread.sleep(20); // another thread is resolving: try again shortly
+                }
+            }
             d.failure = null;
             d.waitingForImport = false;
             events.line("plugin " + verb + ": " + b.getSymbolicName() + " " + b.getVersion() + schemes(b));
@@ -302,6 +337,8 @@ final class BundleDeployer implements AutoCloseable {
             fail(d, FailureReasons.of(e));
         } catch (IllegalStateException e) {
             // uninstalled while we were starting it: the stop line says what happened
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the host is closing
         } finally {
             slow.cancel(false);
         }

@@ -46,6 +46,7 @@ public final class WsProvider implements ChannelProvider, AutoCloseable {
         for (Channel c : open) {
             c.close();
         }
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        // wait for Netty's threads here: once the bundle has stopped, they could no longer load its classes
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3_000);
     }
 }

@@ -60,6 +60,9 @@ class WsBundleIT {
                 Thread.sleep(20);
             }
             assertTrue(server.getConnections().isEmpty(), "removing the plugin closed the connection");
+            while (!lines.contains("plugin stopped: io.espdesk.websocket 0.1.0") && System.currentTimeMillis() < end) {
+                Thread.sleep(20);
+            }
             assertTrue(lines.contains("plugin stopped: io.espdesk.websocket 0.1.0"), lines.toString());
             link.stop();
         } finally {
