@@ -6,7 +6,6 @@ import io.espdesk.api.ChannelListener;
 import io.espdesk.netcore.Bytes;
 import io.espdesk.netcore.Delivery;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -124,7 +123,8 @@ final class TcpClientChannel implements Channel {
                     }
                     lock.wait(100);
                 }
-                c.writeAndFlush(Unpooled.copiedBuffer(data, offset, length));
+                // straight into a pooled direct buffer: the socket writes from it without another copy
+                c.writeAndFlush(c.alloc().directBuffer(length).writeBytes(data, offset, length));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,7 +7,6 @@ import io.espdesk.netcore.Broadcast;
 import io.espdesk.netcore.Bytes;
 import io.espdesk.netcore.Delivery;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -87,7 +86,7 @@ final class TcpListenChannel implements Channel {
 
     @Override
     public void write(byte[] data, int offset, int length) throws IOException {
-        io.netty.buffer.ByteBuf buf = Unpooled.copiedBuffer(data, offset, length);
+        io.netty.buffer.ByteBuf buf = io.netty.buffer.PooledByteBufAllocator.DEFAULT.directBuffer(length).writeBytes(data, offset, length);
         try {
             clients.send(buf::retainedDuplicate);
         } finally {
