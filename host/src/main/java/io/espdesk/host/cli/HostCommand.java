@@ -2,14 +2,6 @@ package io.espdesk.host.cli;
 
 import io.espdesk.api.json.JsonConfigException;
 import io.espdesk.host.conf.HostConfig;
-import io.espdesk.host.conf.LinkSpec;
-import io.espdesk.host.felix.PluginHost;
-import io.espdesk.host.link.Link;
-import io.espdesk.host.link.SchemeRegistry;
-import io.espdesk.host.link.StdioProvider;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -40,27 +32,12 @@ final class HostCommand implements Callable<Integer> {
             ctx.err().println("espdesk: " + e.getMessage());
             return 2;
         }
-        SchemeRegistry registry = new SchemeRegistry();
-        registry.add(new StdioProvider(ctx.in(), ctx.out()), "host");
-        boolean quiet = "quiet".equals(cfg.logLevel());
-        PluginHost host = new PluginHost(cfg.bundles(), cfg.settleMillis(), line -> {
-            if (!quiet || line.startsWith("plugin failed")) {
-                ctx.out().println(line);
-            }
-        }, registry, cfg.debug());
-        host.start();
-        List<Link> links = new ArrayList<>();
-        for (LinkSpec spec : cfg.links()) {
-            Link l = new Link(spec, registry, ctx.out()::println, Set.of());
-            links.add(l);
-            l.start();
-        }
+        HostRuntime runtime = new HostRuntime(cfg, ctx.in(), ctx.out());
         ctx.out().printf("espdesk host ready in %d ms: watching %s, %d link(s); Ctrl-C stops%n",
-                (System.nanoTime() - t0) / 1_000_000, cfg.bundles(), links.size());
+                (System.nanoTime() - t0) / 1_000_000, cfg.bundles(), runtime.links().size());
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            links.forEach(Link::stop);
-            host.close();
+            runtime.close();
             stop.countDown();
         }, "espdesk-shutdown"));
         stop.await();

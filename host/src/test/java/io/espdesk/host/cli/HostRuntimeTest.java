@@ -1,0 +1,64 @@
+package io.espdesk.host.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.espdesk.host.TestBundles;
+import io.espdesk.host.conf.ConfigLoader;
+import io.espdesk.host.conf.HostConfig;
+import io.espdesk.host.link.Link;
+import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code espdesk host}: the links of conf/links.json wait for their plugin, come up when it is hot-added, and reconnect. */
+class HostRuntimeTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void configuredLinksComeAliveWhenTheirPluginArrives() throws Exception {
+        Path bundles = Files.createDirectories(home.resolve("bundles"));
+        Files.createDirectories(home.resolve("conf"));
+        try (ServerSocket peer = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Files.writeString(home.resolve("conf/links.json"), "{\"links\": [{\"name\": \"toPeer\", \"a\": \"testtcp://127.0.0.1:"
+                    + peer.getLocalPort() + "\", \"b\": \"stdio:\"}]}");
+            HostConfig cfg = new ConfigLoader(home).load(home.resolve("conf"));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PipedOutputStream typing = new PipedOutputStream();
+            try (HostRuntime rt = new HostRuntime(cfg, new PipedInputStream(typing), new PrintStream(out, true))) {
+                Link link = rt.links().get(0);
+                Thread.sleep(200);
+                assertEquals(Link.State.WAITING, link.state());
+                TestBundles.scheme("test.tcp", "1.0.0", "testtcp").writeTo(bundles, "testtcp.jar");
+                peer.setSoTimeout(10_000);
+                try (Socket s = peer.accept()) {
+                    assertTrue(link.awaitUp(5, TimeUnit.SECONDS));
+                    typing.write("from the terminal\n".getBytes(StandardCharsets.UTF_8));
+                    typing.flush();
+                    s.setSoTimeout(5_000);
+                    assertEquals("from the terminal\n", new String(s.getInputStream().readNBytes(18), StandardCharsets.UTF_8));
+                }
+                // the peer hung up: the link reopens its channel and the peer sees it back
+                try (Socket again = peer.accept()) {
+                    assertTrue(again.isConnected());
+                }
+                String log = out.toString(StandardCharsets.UTF_8);
+                assertTrue(log.contains("link toPeer: waiting for a plugin for scheme 'testtcp'"), log);
+                assertTrue(log.contains("plugin started: test.tcp 1.0.0 (schemes: testtcp)"), log);
+                assertTrue(log.contains("link toPeer: up: testtcp://127.0.0.1:"), log);
+                assertTrue(log.contains("link toPeer: down: testtcp://127.0.0.1:" + peer.getLocalPort() + ": peer closed"), log);
+            }
+        }
+    }
+}
