@@ -4,6 +4,7 @@ import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.api.ChannelListener;
 import io.espdesk.netcore.Bytes;
+import io.espdesk.netcore.ClientConnection;
 import io.espdesk.netcore.Delivery;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelHandlerContext;
@@ -32,9 +33,7 @@ final class TcpClientChannel implements Channel {
     private final Delivery delivery;
     private final Bootstrap bootstrap;
     private final Consumer<Channel> onClose;
-    private final Object lock = new Object();
-    private volatile io.netty.channel.Channel ch;
-    private volatile boolean closed;
+    private final ClientConnection conn = new ClientConnection();
     private long backoff = MIN_BACKOFF_MS;
 
     TcpClientChannel(EventLoopGroup group, ChannelAddress address, TcpOptions o, Consumer<Channel> onClose) {
@@ -61,30 +60,29 @@ final class TcpClientChannel implements Channel {
     }
 
     private void connect() {
-        if (closed) {
+        if (conn.closed()) {
             return;
         }
         bootstrap.connect(address.host(), address.port()).addListener(f -> {
             io.netty.channel.ChannelFuture cf = (io.netty.channel.ChannelFuture) f;
-            if (closed) {
+            if (conn.closed()) {
                 cf.channel().close();
                 return;
             }
             if (cf.isSuccess()) {
                 backoff = MIN_BACKOFF_MS;
-                ch = cf.channel();
+                conn.set(cf.channel());
                 delivery.status("connected");
                 cf.channel().closeFuture().addListener(x -> lost());
-                wake();
             } else {
-                retry("cannot connect (" + reason(cf.cause()) + ")");
+                retry("cannot connect (" + ClientConnection.reason(cf.cause()) + ")");
             }
         });
     }
 
     private void lost() {
-        ch = null;
-        if (!closed) {
+        conn.set(null);
+        if (!conn.closed()) {
             retry("connection lost");
         }
     }
@@ -96,60 +94,25 @@ final class TcpClientChannel implements Channel {
         group.schedule(this::connect, wait, TimeUnit.MILLISECONDS);
     }
 
-    /** "Connection refused: /127.0.0.1:7000" reads "Connection refused": the address is in the line's prefix already. */
-    private static String reason(Throwable t) {
-        String m = t.getMessage();
-        if (m == null) {
-            return t.getClass().getSimpleName();
-        }
-        int at = m.indexOf(": /");
-        return at > 0 ? m.substring(0, at) : m;
-    }
-
-    private void wake() {
-        synchronized (lock) {
-            lock.notifyAll();
-        }
-    }
-
     @Override
     public void write(byte[] data, int offset, int length) throws IOException {
-        try {
-            synchronized (lock) {
-                io.netty.channel.Channel c;
-                while ((c = ch) == null || !c.isActive() || !c.isWritable()) {
-                    if (closed) {
-                        throw new IOException("closed");
-                    }
-                    lock.wait(100);
-                }
-                // straight into a pooled direct buffer: the socket writes from it without another copy
-                c.writeAndFlush(c.alloc().directBuffer(length).writeBytes(data, offset, length));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        }
+        // straight into a pooled direct buffer: the socket writes from it without another copy
+        conn.write(c -> c.alloc().directBuffer(length).writeBytes(data, offset, length));
     }
 
     @Override
     public void close() {
-        if (closed) {
+        if (conn.closed()) {
             return;
         }
-        closed = true;
-        io.netty.channel.Channel c = ch;
-        if (c != null) {
-            c.close();
-        }
-        wake();
+        conn.close();
         delivery.end("closed");
         onClose.accept(this);
     }
 
     @Override
     public String describe() {
-        return address + (ch != null ? " (connected)" : " (connecting)");
+        return address + (conn.get() != null ? " (connected)" : " (connecting)");
     }
 
     private final class Handler extends ChannelInboundHandlerAdapter {
@@ -160,7 +123,7 @@ final class TcpClientChannel implements Channel {
 
         @Override
         public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-            wake();
+            conn.wake();
         }
 
         @Override

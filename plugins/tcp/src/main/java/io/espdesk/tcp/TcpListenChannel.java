@@ -6,19 +6,15 @@ import io.espdesk.api.ChannelListener;
 import io.espdesk.netcore.Broadcast;
 import io.espdesk.netcore.Bytes;
 import io.espdesk.netcore.Delivery;
-import io.netty.bootstrap.ServerBootstrap;
+import io.espdesk.netcore.Servers;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.function.Consumer;
 
 /**
@@ -47,32 +43,21 @@ final class TcpListenChannel implements Channel {
 
     static TcpListenChannel bind(EventLoopGroup group, ChannelAddress address, TcpOptions o, Consumer<Channel> onClose) throws IOException {
         TcpListenChannel t = new TcpListenChannel(address, o, onClose);
-        String host = address.host().isEmpty() ? "127.0.0.1" : address.host();
-        ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 4096)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(o.queueBytes() / 2, o.queueBytes()))
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel c) {
-                        if (o.lines()) {
-                            c.pipeline().addLast(new LineBasedFrameDecoder(o.maxLine(), false, true));
-                        }
-                        c.pipeline().addLast(t.new ClientHandler());
-                    }
-                });
-        io.netty.channel.ChannelFuture f = b.bind(new InetSocketAddress(host, address.port())).awaitUninterruptibly();
-        if (!f.isSuccess()) {
-            throw new IOException("cannot listen on " + host + ":" + address.port() + ": " + f.cause().getMessage(), f.cause());
-        }
-        t.server = f.channel();
+        t.server = Servers.bind(group, address, o.queueBytes(), new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel c) {
+                if (o.lines()) {
+                    c.pipeline().addLast(new LineBasedFrameDecoder(o.maxLine(), false, true));
+                }
+                c.pipeline().addLast(t.new ClientHandler());
+            }
+        });
         return t;
     }
 
     /** The port actually bound (useful with port 0). */
     int port() {
-        return ((InetSocketAddress) server.localAddress()).getPort();
+        return Servers.port(server);
     }
 
     int clientCount() {

@@ -2,19 +2,17 @@ package io.espdesk.tcp;
 
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
-import io.espdesk.api.ChannelProvider;
+import io.espdesk.netcore.NettyProvider;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** {@code tcp://HOST:PORT} (a client that reconnects) and {@code tcp-listen://[BIND]:PORT} (a server for many clients). */
-public final class TcpProvider implements ChannelProvider, AutoCloseable {
-    private final EventLoopGroup group = new NioEventLoopGroup(0, new DefaultThreadFactory("espdesk-tcp", true));
-    private final Set<Channel> open = ConcurrentHashMap.newKeySet();
+public final class TcpProvider extends NettyProvider {
+    public TcpProvider() {
+        super("espdesk-tcp");
+    }
 
     @Override
     public Set<String> schemes() {
@@ -27,27 +25,8 @@ public final class TcpProvider implements ChannelProvider, AutoCloseable {
     }
 
     @Override
-    public Channel open(ChannelAddress address) throws IOException {
-        TcpOptions o;
-        try {
-            o = TcpOptions.of(address);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        Channel c = address.scheme().equals("tcp")
-                ? new TcpClientChannel(group, address, o, open::remove)
-                : TcpListenChannel.bind(group, address, o, open::remove);
-        open.add(c);
-        return c;
-    }
-
-    /** Closes every channel it opened and stops its threads (the plugin is stopping). */
-    @Override
-    public void close() {
-        for (Channel c : open) {
-            c.close();
-        }
-        // wait for Netty's threads here: once the bundle has stopped, they could no longer load its classes
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3_000);
+    protected Channel create(EventLoopGroup group, ChannelAddress address, Consumer<Channel> onClose) throws IOException {
+        TcpOptions o = TcpOptions.of(address);
+        return address.scheme().equals("tcp") ? new TcpClientChannel(group, address, o, onClose) : TcpListenChannel.bind(group, address, o, onClose);
     }
 }

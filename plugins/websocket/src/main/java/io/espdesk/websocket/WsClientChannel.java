@@ -3,6 +3,7 @@ package io.espdesk.websocket;
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.api.ChannelListener;
+import io.espdesk.netcore.ClientConnection;
 import io.espdesk.netcore.Delivery;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelHandlerContext;
@@ -38,9 +39,8 @@ final class WsClientChannel implements Channel {
     private final Framing framing;
     private final Bootstrap bootstrap;
     private final Consumer<Channel> onClose;
-    private final Object lock = new Object();
-    private volatile io.netty.channel.Channel ch;
-    private volatile boolean closed;
+    private final ClientConnection conn = new ClientConnection();
+    private volatile io.netty.channel.Channel handshaking;
     private volatile String lastError;
 
     WsClientChannel(EventLoopGroup group, ChannelAddress address, WsOptions o, Consumer<Channel> onClose) {
@@ -78,20 +78,21 @@ final class WsClientChannel implements Channel {
     }
 
     private void connect() {
-        if (closed) {
+        if (conn.closed()) {
             return;
         }
         bootstrap.connect(address.host(), address.port()).addListener(f -> {
             io.netty.channel.ChannelFuture cf = (io.netty.channel.ChannelFuture) f;
-            if (closed) {
+            if (conn.closed()) {
                 cf.channel().close();
             } else if (!cf.isSuccess()) {
-                retry("cannot connect (" + reason(cf.cause()) + ")");
+                retry("cannot connect (" + ClientConnection.reason(cf.cause()) + ")");
             } else {
+                handshaking = cf.channel();
                 cf.channel().closeFuture().addListener(x -> {
-                    boolean wasUp = ch == cf.channel();
-                    ch = null;
-                    if (!closed) {
+                    boolean wasUp = conn.get() == cf.channel();
+                    conn.set(null);
+                    if (!conn.closed()) {
                         String err = lastError;
                         lastError = null;
                         retry(wasUp ? "connection lost" : "handshake failed" + (err == null ? "" : " (" + err + ")"));
@@ -106,68 +107,39 @@ final class WsClientChannel implements Channel {
         group.schedule(this::connect, options.reconnectMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static String reason(Throwable t) {
-        String m = t.getMessage();
-        if (m == null) {
-            return t.getClass().getSimpleName();
-        }
-        int at = m.indexOf(": /");
-        return at > 0 ? m.substring(0, at) : m;
-    }
-
-    private void wake() {
-        synchronized (lock) {
-            lock.notifyAll();
-        }
-    }
-
     @Override
     public void write(byte[] data, int offset, int length) throws IOException {
         List<WebSocketFrame> frames = framing.frames(data, offset, length);
+        int sent = 0;
         try {
-            for (int i = 0; i < frames.size(); i++) {
-                synchronized (lock) {
-                    io.netty.channel.Channel c;
-                    while ((c = ch) == null || !c.isActive() || !c.isWritable()) {
-                        if (closed) {
-                            throw new IOException("closed");
-                        }
-                        lock.wait(100);
-                    }
-                    c.writeAndFlush(frames.get(i));
-                    frames.set(i, null);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        } finally {
             for (WebSocketFrame f : frames) {
-                if (f != null) {
-                    f.release();
-                }
+                conn.write(c -> f);
+                sent++;
+            }
+        } finally {
+            for (int i = sent; i < frames.size(); i++) {
+                frames.get(i).release(); // not handed to Netty: ours to release
             }
         }
     }
 
     @Override
     public void close() {
-        if (closed) {
+        if (conn.closed()) {
             return;
         }
-        closed = true;
-        io.netty.channel.Channel c = ch;
-        if (c != null) {
-            c.close();
+        conn.close();
+        io.netty.channel.Channel h = handshaking;
+        if (h != null) {
+            h.close();
         }
-        wake();
         delivery.end("closed");
         onClose.accept(this);
     }
 
     @Override
     public String describe() {
-        return address + (ch != null ? " (connected)" : " (connecting)");
+        return address + (conn.get() != null ? " (connected)" : " (connecting)");
     }
 
     private final class Handler extends MessageHandler {
@@ -178,9 +150,8 @@ final class WsClientChannel implements Channel {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
             if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-                ch = ctx.channel();
+                conn.set(ctx.channel());
                 delivery.status("connected");
-                wake();
             } else {
                 super.userEventTriggered(ctx, evt);
             }
@@ -188,7 +159,7 @@ final class WsClientChannel implements Channel {
 
         @Override
         public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-            wake();
+            conn.wake();
         }
 
         @Override

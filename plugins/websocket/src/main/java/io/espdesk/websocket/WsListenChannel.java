@@ -5,17 +5,14 @@ import io.espdesk.api.ChannelAddress;
 import io.espdesk.api.ChannelListener;
 import io.espdesk.netcore.Broadcast;
 import io.espdesk.netcore.Delivery;
-import io.netty.bootstrap.ServerBootstrap;
+import io.espdesk.netcore.Servers;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -61,36 +58,25 @@ final class WsListenChannel implements Channel {
 
     static WsListenChannel bind(EventLoopGroup group, ChannelAddress address, WsOptions o, Consumer<Channel> onClose) throws IOException {
         WsListenChannel t = new WsListenChannel(address, o, onClose);
-        String host = address.host().isEmpty() ? "127.0.0.1" : address.host();
         WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(address.path()).subprotocols("*").maxFramePayloadLength(o.maxFrame())
                 .handleCloseFrames(true).dropPongFrames(true).build();
-        ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 4096)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(o.queueBytes() / 2, o.queueBytes()))
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel c) {
-                        c.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65_536), t.new OnlyWebSocket(),
-                                new WebSocketServerProtocolHandler(ws), new WebSocketFrameAggregator(o.maxFrame()));
-                        if (o.pingMillis() > 0) {
-                            c.pipeline().addLast(new IdleStateHandler(0, o.pingMillis(), 0, TimeUnit.MILLISECONDS));
-                        }
-                        c.pipeline().addLast(t.new ClientHandler());
-                    }
-                });
-        io.netty.channel.ChannelFuture f = b.bind(new InetSocketAddress(host, address.port())).awaitUninterruptibly();
-        if (!f.isSuccess()) {
-            throw new IOException("cannot listen on " + host + ":" + address.port() + ": " + f.cause().getMessage(), f.cause());
-        }
-        t.server = f.channel();
+        t.server = Servers.bind(group, address, o.queueBytes(), new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel c) {
+                c.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65_536), t.new OnlyWebSocket(),
+                        new WebSocketServerProtocolHandler(ws), new WebSocketFrameAggregator(o.maxFrame()));
+                if (o.pingMillis() > 0) {
+                    c.pipeline().addLast(new IdleStateHandler(0, o.pingMillis(), 0, TimeUnit.MILLISECONDS));
+                }
+                c.pipeline().addLast(t.new ClientHandler());
+            }
+        });
         return t;
     }
 
     int port() {
-        return ((InetSocketAddress) server.localAddress()).getPort();
+        return Servers.port(server);
     }
 
     int clientCount() {

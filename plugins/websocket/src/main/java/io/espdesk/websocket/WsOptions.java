@@ -1,6 +1,7 @@
 package io.espdesk.websocket;
 
 import io.espdesk.api.ChannelAddress;
+import io.espdesk.netcore.AddressOptions;
 import java.util.Set;
 
 /**
@@ -22,8 +23,8 @@ record WsOptions(boolean lineMode, String type, long pingMillis, int maxFrame, l
         boolean server = a.scheme().equals("ws-listen");
         a.requireKnownOptions(server ? SERVER : CLIENT);
         a.port();
-        if (!server && a.host().isEmpty()) {
-            throw new IllegalArgumentException("address '" + a + "' has no host (expected ws://HOST:PORT/PATH)");
+        if (!server) {
+            AddressOptions.requireHost(a, "ws://HOST:PORT/PATH");
         }
         String frame = a.option("frame", "write");
         if (!frame.equals("write") && !frame.equals("line")) {
@@ -33,41 +34,9 @@ record WsOptions(boolean lineMode, String type, long pingMillis, int maxFrame, l
         if (!Set.of("auto", "text", "binary").contains(type)) {
             throw new IllegalArgumentException("address '" + a + "': option type must be auto, text or binary (found '" + type + "')");
         }
-        return new WsOptions(frame.equals("line"), type, millis(a, "ping", 0), (int) number(a, "maxframe", 65_536, 16),
-                millis(a, "reconnect", 500), a.option("subprotocol", null), (int) number(a, "max", Integer.MAX_VALUE, 1),
-                (int) number(a, "queue", 1 << 20, 1024), number(a, "stall", 2000, 1));
-    }
-
-    private static long number(ChannelAddress a, String name, long fallback, long min) {
-        String v = a.option(name, null);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            long n = Long.parseLong(v);
-            if (n < min) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("address '" + a + "': option " + name + " must be a whole number of at least " + min
-                    + " (found '" + v + "')");
-        }
-    }
-
-    /** {@code 15s}, {@code 500ms}, or a number of milliseconds. */
-    private static long millis(ChannelAddress a, String name, long fallback) {
-        String v = a.option(name, null);
-        if (v == null) {
-            return fallback;
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m)?").matcher(v);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("address '" + a + "': option " + name + " must be a duration such as 15s or 500ms (found '"
-                    + v + "')");
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "ms" : m.group(2);
-        return unit.equals("ms") ? n : unit.equals("s") ? n * 1000 : n * 60_000;
+        return new WsOptions(frame.equals("line"), type, AddressOptions.millis(a, "ping", 0),
+                (int) AddressOptions.number(a, "maxframe", 65_536, 16), AddressOptions.millis(a, "reconnect", 500), a.option("subprotocol", null),
+                (int) AddressOptions.number(a, "max", Integer.MAX_VALUE, 1), (int) AddressOptions.number(a, "queue", 1 << 20, 1024),
+                AddressOptions.number(a, "stall", 2000, 1));
     }
 }

@@ -1,0 +1,72 @@
+package io.espdesk.netcore;
+
+import java.io.IOException;
+import java.util.function.Function;
+
+/**
+ * The current connection of a client channel that reconnects by itself: writers wait here while it is away or
+ * behind (that is the back-pressure), and are woken when it is back or has drained.
+ */
+public final class ClientConnection {
+    private final Object lock = new Object();
+    private volatile io.netty.channel.Channel ch;
+    private volatile boolean closed;
+
+    public io.netty.channel.Channel get() {
+        return ch;
+    }
+
+    public void set(io.netty.channel.Channel c) {
+        ch = c;
+        wake();
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    /** Marks the client closed and closes the current connection. */
+    public void close() {
+        closed = true;
+        io.netty.channel.Channel c = ch;
+        if (c != null) {
+            c.close();
+        }
+        wake();
+    }
+
+    public void wake() {
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    /** Waits until connected and writable, then writes and flushes the message {@code message} makes for that connection. */
+    public void write(Function<io.netty.channel.Channel, Object> message) throws IOException {
+        try {
+            synchronized (lock) {
+                io.netty.channel.Channel c;
+                while ((c = ch) == null || !c.isActive() || !c.isWritable()) {
+                    if (closed) {
+                        throw new IOException("closed");
+                    }
+                    lock.wait(100);
+                }
+                c.writeAndFlush(message.apply(c));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+    }
+
+    /** "Connection refused: /127.0.0.1:7000" reads "Connection refused": the address is in the line's prefix already. */
+    public static String reason(Throwable t) {
+        String m = t.getMessage();
+        if (m == null) {
+            return t.getClass().getSimpleName();
+        }
+        int at = m.indexOf(": /");
+        return at > 0 ? m.substring(0, at) : m;
+    }
+}
