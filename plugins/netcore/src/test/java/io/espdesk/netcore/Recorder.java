@@ -1,4 +1,4 @@
-package io.espdesk.websocket;
+package io.espdesk.netcore;
 
 import io.espdesk.api.ChannelListener;
 import java.io.ByteArrayOutputStream;
@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-/** A ChannelListener that keeps what it gets, for tests. */
-final class Recorder implements ChannelListener {
-    final ByteArrayOutputStream data = new ByteArrayOutputStream();
-    final List<String> chunks = new CopyOnWriteArrayList<>();
-    final List<String> status = new CopyOnWriteArrayList<>();
-    volatile String closed;
+/** A ChannelListener that keeps what it gets, for the network plugins' tests (shared as netcore's test jar). */
+public final class Recorder implements ChannelListener {
+    public final ByteArrayOutputStream data = new ByteArrayOutputStream();
+    public final List<String> chunks = new CopyOnWriteArrayList<>();
+    public final List<String> status = new CopyOnWriteArrayList<>();
+    public volatile String closed;
 
     @Override
     public synchronized void onData(byte[] d, int off, int len) {
@@ -30,11 +30,11 @@ final class Recorder implements ChannelListener {
         status.add(message);
     }
 
-    synchronized byte[] bytes() {
+    public synchronized byte[] bytes() {
         return data.toByteArray();
     }
 
-    synchronized void awaitBytes(int n, long millis) throws InterruptedException {
+    public synchronized void awaitBytes(int n, long millis) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (data.size() < n) {
             long left = end - System.nanoTime();
@@ -45,7 +45,7 @@ final class Recorder implements ChannelListener {
         }
     }
 
-    String awaitStatus(String prefix, long millis) throws InterruptedException {
+    public String awaitStatus(String prefix, long millis) throws InterruptedException {
         long end = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < end) {
             for (String s : status) {
