@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 /** The {@code espdesk} command line. Modules on the classpath add subcommands through {@link CommandContribution}. */
 @Command(name = "espdesk", mixinStandardHelpOptions = true, version = "espdesk 0.1.0",
-        description = {"NodeMCU boards on your desk: simulate Lua scripts, host protocol plugins, bridge serial ports.", ""},
+        description = {"NodeMCU boards on your desk: simulate Lua scripts, test them against faults, host protocol plugins,",
+                "and join channels with links, like socat.", ""},
         footer = {"", "Examples:",
                 "  ./espdesk sim lua-scripts/two-esp8266",
                 "  ./espdesk host",

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
                 "Status lines go to stderr, so stdout carries only the relayed bytes."},
         footer = {"", "Examples:",
                 "  ./espdesk link tcp-listen://127.0.0.1:8888 stdio:",
-                "  ./espdesk link serial:/dev/ttyUSB0?baud=115200 tcp-listen://127.0.0.1:7000"})
+                "  ./espdesk link \"ws-listen://127.0.0.1:81/?frame=line\" \"ws://127.0.0.1:82/?frame=line\""})
 final class LinkCommand implements Callable<Integer> {
     private final CliContext ctx;
 

@@ -255,7 +255,7 @@ public final class Board {
             console.print("PANIC: unprotected error in call to Lua API (stack overflow)\n");
             restart(2, EXT_EXCEPTION);
         } catch (OutOfMemoryError e) {
-            console.print("E:M " + Integer.MAX_VALUE + "\nPANIC: unprotected error in call to Lua API (not enough memory)\n");
+            console.print("PANIC: unprotected error in call to Lua API (not enough memory)\n");
             restart(2, EXT_EXCEPTION);
         }
     }
