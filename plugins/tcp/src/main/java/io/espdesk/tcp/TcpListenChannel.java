@@ -2,11 +2,9 @@ package io.espdesk.tcp;
 
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
-import io.espdesk.api.ChannelListener;
 import io.espdesk.netcore.Broadcast;
 import io.espdesk.netcore.Bytes;
-import io.espdesk.netcore.Delivery;
-import io.espdesk.netcore.Servers;
+import io.espdesk.netcore.ServerChannel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -24,26 +22,17 @@ import java.util.function.Consumer;
  * {@code ?stall=} ms (2 s) is dropped with a line, so one that never reads cannot hold the others.
  * {@code ?max=N} refuses clients past N; {@code ?maxline=N} closes a client whose line is longer.
  */
-final class TcpListenChannel implements Channel {
-    private final ChannelAddress address;
+final class TcpListenChannel extends ServerChannel {
     private final TcpOptions options;
-    private final Delivery delivery;
-    private final Broadcast clients;
-    private final Consumer<Channel> onClose;
-    private io.netty.channel.Channel server;
-    private volatile boolean closed;
 
     private TcpListenChannel(ChannelAddress address, TcpOptions options, Consumer<Channel> onClose) {
-        this.address = address;
+        super("tcp-listen", address, options.max(), options.queueBytes(), options.stallMillis(), onClose);
         this.options = options;
-        this.onClose = onClose;
-        this.delivery = new Delivery("tcp-listen", options.queueBytes());
-        this.clients = new Broadcast(delivery, options.max(), options.queueBytes(), options.stallMillis());
     }
 
     static TcpListenChannel bind(EventLoopGroup group, ChannelAddress address, TcpOptions o, Consumer<Channel> onClose) throws IOException {
         TcpListenChannel t = new TcpListenChannel(address, o, onClose);
-        t.server = Servers.bind(group, address, o.queueBytes(), new ChannelInitializer<SocketChannel>() {
+        t.listen(group, new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel c) {
                 if (o.lines()) {
@@ -55,20 +44,6 @@ final class TcpListenChannel implements Channel {
         return t;
     }
 
-    /** The port actually bound (useful with port 0). */
-    int port() {
-        return Servers.port(server);
-    }
-
-    int clientCount() {
-        return clients.size();
-    }
-
-    @Override
-    public void start(ChannelListener listener) {
-        delivery.start(listener);
-    }
-
     @Override
     public void write(byte[] data, int offset, int length) throws IOException {
         io.netty.buffer.ByteBuf buf = io.netty.buffer.PooledByteBufAllocator.DEFAULT.directBuffer(length).writeBytes(data, offset, length);
@@ -77,23 +52,6 @@ final class TcpListenChannel implements Channel {
         } finally {
             buf.release();
         }
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        server.close();
-        clients.close();
-        delivery.end("closed");
-        onClose.accept(this);
-    }
-
-    @Override
-    public String describe() {
-        return address + " (" + clients.size() + " clients)";
     }
 
     private final class ClientHandler extends ChannelInboundHandlerAdapter {

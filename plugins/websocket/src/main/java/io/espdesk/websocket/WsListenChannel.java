@@ -2,10 +2,8 @@ package io.espdesk.websocket;
 
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
-import io.espdesk.api.ChannelListener;
 import io.espdesk.netcore.Broadcast;
-import io.espdesk.netcore.Delivery;
-import io.espdesk.netcore.Servers;
+import io.espdesk.netcore.ServerChannel;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -37,22 +35,13 @@ import java.util.function.Consumer;
  * {@link Framing}). Accepts every subprotocol a client asks for (the Arduino library asks for "arduino") and zero
  * mask keys; answers a client that does not speak WebSocket with 400 and a line.
  */
-final class WsListenChannel implements Channel {
-    private final ChannelAddress address;
+final class WsListenChannel extends ServerChannel {
     private final WsOptions options;
-    private final Delivery delivery;
-    private final Broadcast clients;
     private final Framing framing;
-    private final Consumer<Channel> onClose;
-    private io.netty.channel.Channel server;
-    private volatile boolean closed;
 
     private WsListenChannel(ChannelAddress address, WsOptions options, Consumer<Channel> onClose) {
-        this.address = address;
+        super("ws-listen", address, options.max(), options.queueBytes(), options.stallMillis(), onClose);
         this.options = options;
-        this.onClose = onClose;
-        this.delivery = new Delivery("ws-listen", options.queueBytes());
-        this.clients = new Broadcast(delivery, options.max(), options.queueBytes(), options.stallMillis());
         this.framing = new Framing(options);
     }
 
@@ -61,7 +50,7 @@ final class WsListenChannel implements Channel {
         WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(address.path()).subprotocols("*").maxFramePayloadLength(o.maxFrame())
                 .handleCloseFrames(true).dropPongFrames(true).build();
-        t.server = Servers.bind(group, address, o.queueBytes(), new ChannelInitializer<SocketChannel>() {
+        t.listen(group, new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel c) {
                 c.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65_536), t.new OnlyWebSocket(),
@@ -75,19 +64,6 @@ final class WsListenChannel implements Channel {
         return t;
     }
 
-    int port() {
-        return Servers.port(server);
-    }
-
-    int clientCount() {
-        return clients.size();
-    }
-
-    @Override
-    public void start(ChannelListener listener) {
-        delivery.start(listener);
-    }
-
     @Override
     public void write(byte[] data, int offset, int length) throws IOException {
         List<WebSocketFrame> frames = framing.frames(data, offset, length);
@@ -98,23 +74,6 @@ final class WsListenChannel implements Channel {
                 f.release();
             }
         }
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        server.close();
-        clients.close();
-        delivery.end("closed");
-        onClose.accept(this);
-    }
-
-    @Override
-    public String describe() {
-        return address + " (" + clients.size() + " clients)";
     }
 
     /** Lets WebSocket upgrades on the configured path through; answers anything else with one clear response and line. */
