@@ -1,0 +1,193 @@
+package io.espdesk.serial;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.espdesk.api.ChannelAddress;
+import io.espdesk.host.conf.LinkSpec;
+import io.espdesk.host.link.Link;
+import io.espdesk.host.link.SchemeRegistry;
+import io.espdesk.netcore.Recorder;
+import io.espdesk.tcp.TcpProvider;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two serial bridges joined over loopback TCP, on real pseudo-terminals: what goes into one comes out of the other. */
+class SerialBridgeTest {
+    @TempDir
+    Path tmp;
+
+    private final SchemeRegistry registry = new SchemeRegistry();
+    private final SerialProvider serial = new SerialProvider();
+    private final TcpProvider tcp = new TcpProvider();
+    private final List<String> status = new CopyOnWriteArrayList<>();
+
+    SerialBridgeTest() {
+        registry.add(serial, "serial");
+        registry.add(tcp, "tcp");
+    }
+
+    @AfterEach
+    void close() {
+        serial.close();
+        tcp.close();
+    }
+
+    private Link link(String name, String a, String b) {
+        Link l = new Link(new LinkSpec(name, ChannelAddress.parse(a), ChannelAddress.parse(b)), registry, status::add, Set.of());
+        l.start();
+        return l;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void sixteenMebibytesOfEveryByteValueEachWayArriveIdentical() throws Exception {
+        try (Pty a = Pty.open(); Pty b = Pty.open()) {
+            int port = freePort();
+            Link la = link("A", "serial:" + a.path, "tcp-listen://127.0.0.1:" + port);
+            Link lb = link("B", "serial:" + b.path, "tcp://127.0.0.1:" + port);
+            assertTrue(la.awaitUp(5, TimeUnit.SECONDS) && lb.awaitUp(5, TimeUnit.SECONDS), status.toString());
+            awaitStatus("client 127.0.0.1:");
+            byte[] one = new byte[16 << 20];
+            byte[] two = new byte[16 << 20];
+            new Random(1).nextBytes(one);
+            new Random(2).nextBytes(two);
+            for (int i = 0; i < 256; i++) {
+                one[i] = (byte) i; // every byte value, control characters included
+                two[i] = (byte) (255 - i);
+            }
+            CompletableFuture<byte[]> atB = CompletableFuture.supplyAsync(() -> read(b, one.length));
+            CompletableFuture<byte[]> atA = CompletableFuture.supplyAsync(() -> read(a, two.length));
+            CompletableFuture<Void> w1 = CompletableFuture.runAsync(() -> write(a, one));
+            CompletableFuture<Void> w2 = CompletableFuture.runAsync(() -> write(b, two));
+            assertArrayEquals(one, atB.get(120, TimeUnit.SECONDS));
+            assertArrayEquals(two, atA.get(120, TimeUnit.SECONDS));
+            w1.get();
+            w2.get();
+            la.stop();
+            lb.stop();
+        }
+    }
+
+    @Test
+    void aSingleByteArrivesPromptly() throws Exception {
+        try (Pty a = Pty.open(); Pty b = Pty.open()) {
+            int port = freePort();
+            link("A", "serial:" + a.path, "tcp-listen://127.0.0.1:" + port);
+            link("B", "serial:" + b.path, "tcp://127.0.0.1:" + port);
+            awaitStatus("client 127.0.0.1:");
+            CompletableFuture<byte[]> got = CompletableFuture.supplyAsync(() -> read(b, 1));
+            a.write(new byte[] {'x'});
+            assertArrayEquals(new byte[] {'x'}, got.get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aDeviceThatGoesAwayIsClosedAtOnceAndReopenedWhenItReturns() throws Exception {
+        Path dev = tmp.resolve("ttyBOARD");
+        Pty first = Pty.open();
+        Files.createSymbolicLink(dev, Path.of(first.path));
+        SerialChannel c = (SerialChannel) serial.open(ChannelAddress.parse("serial:" + dev));
+        Recorder r = new Recorder();
+        c.start(r);
+        r.awaitStatus("opened " + dev, 5_000);
+        first.write("before".getBytes());
+        r.awaitBytes(6, 5_000);
+
+        first.close(); // unplugged
+        Files.delete(dev);
+        r.awaitStatus(dev + ": the device went away", 5_000);
+        Thread.sleep(1_000); // a second away: quiet, no flood of lines
+        long cpu0 = cpuNanos();
+        Thread.sleep(1_000);
+        long cpuMs = (cpuNanos() - cpu0) / 1_000_000;
+
+        try (Pty second = Pty.open()) { // plugged back in
+            Files.createSymbolicLink(dev, Path.of(second.path));
+            r.awaitStatus("reopened " + dev, 5_000);
+            second.write("after".getBytes());
+            r.awaitBytes(11, 5_000);
+            assertEquals("beforeafter", new String(r.bytes()));
+            c.write("to device".getBytes(), 0, 9);
+            assertEquals("to device", new String(second.read(9)));
+            assertEquals(List.of("opened " + dev, dev + ": the device went away; closed it, reopening when it returns", "reopened " + dev),
+                    r.status.stream().filter(s -> !s.startsWith(dev + ": no such device")).toList());
+            assertTrue(r.status.stream().filter(s -> s.startsWith(dev + ": no such device")).count() <= 1, r.status.toString());
+        }
+        assertTrue(cpuMs < 500, "waiting for the device used " + cpuMs + " ms of CPU in a second");
+        c.close();
+    }
+
+    @Test
+    void badInputIsOneClearLine() throws Exception {
+        assertEquals("address 'serial:/dev/ttyUSB0?baud=fast': option baud must be a whole number from 1 to 12000000 (found 'fast')",
+                assertThrows(IllegalArgumentException.class, () -> serial.validate(ChannelAddress.parse("serial:/dev/ttyUSB0?baud=fast"))).getMessage());
+        assertEquals("address 'serial:/dev/ttyUSB0?parity=maybe': option parity must be one of even, mark, none, odd, space (found 'maybe')",
+                assertThrows(IllegalArgumentException.class, () -> serial.validate(ChannelAddress.parse("serial:/dev/ttyUSB0?parity=maybe"))).getMessage());
+        assertEquals("address 'serial:/dev/ttyUSB0?speed=9600': unknown option 'speed' (known: baud, data, flow, parity, stop)",
+                assertThrows(IllegalArgumentException.class, () -> serial.validate(ChannelAddress.parse("serial:/dev/ttyUSB0?speed=9600"))).getMessage());
+        SerialChannel c = (SerialChannel) serial.open(ChannelAddress.parse("serial:" + tmp.resolve("ttyNOPE")));
+        Recorder r = new Recorder();
+        c.start(r);
+        Thread.sleep(1_000);
+        assertEquals(List.of(tmp.resolve("ttyNOPE") + ": no such device; waiting for it"), r.status, "one line, not one per poll");
+        c.close();
+    }
+
+    private static long cpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long id : mx.getAllThreadIds()) {
+            long t = mx.getThreadCpuTime(id);
+            if (t > 0) {
+                java.lang.management.ThreadInfo info = mx.getThreadInfo(id);
+                if (info != null && info.getThreadName().startsWith("espdesk-serial")) {
+                    sum += t;
+                }
+            }
+        }
+        return sum;
+    }
+
+    private void awaitStatus(String part) throws InterruptedException {
+        long end = System.currentTimeMillis() + 5_000;
+        while (status.stream().noneMatch(s -> s.contains(part)) && System.currentTimeMillis() < end) {
+            Thread.sleep(10);
+        }
+        assertTrue(status.stream().anyMatch(s -> s.contains(part)), status.toString());
+    }
+
+    private static byte[] read(Pty p, int n) {
+        try {
+            return p.read(n);
+        } catch (Exception e) {
+            throw new RuntimeException(e);
+        }
+    }
+
+    private static void write(Pty p, byte[] data) {
+        try {
+            p.write(data);
+        } catch (Exception e) {
+            throw new RuntimeException(e);
+        }
+    }
+}
