@@ -9,14 +9,12 @@ import java.util.concurrent.TimeUnit;
 /** A ChannelListener that keeps what it gets, for the network plugins' tests (shared as netcore's test jar). */
 public final class Recorder implements ChannelListener {
     public final ByteArrayOutputStream data = new ByteArrayOutputStream();
-    public final List<String> chunks = new CopyOnWriteArrayList<>();
     public final List<String> status = new CopyOnWriteArrayList<>();
     public volatile String closed;
 
     @Override
     public synchronized void onData(byte[] d, int off, int len) {
         data.write(d, off, len);
-        chunks.add(new String(d, off, len, java.nio.charset.StandardCharsets.ISO_8859_1));
         notifyAll();
     }
 

@@ -13,12 +13,10 @@ public final class Air {
     /** How long stations take to notice that their AP is gone (missed beacons). */
     static final long BEACON_TIMEOUT_US = 3_000_000;
 
-    private final World world;
     private final List<AccessPoint> aps = new ArrayList<>();
     private final Set<Board> outOfRange = new HashSet<>();
 
-    Air(World world) {
-        this.world = world;
+    Air() {
     }
 
     /** A router that is not a board (a home network), on {@code subnet} (e.g. 192.168.1.0), leasing .2 and up. */
@@ -107,9 +105,5 @@ public final class Air {
             return from.station().ip();
         }
         return own != null ? own.gateway() : 0;
-    }
-
-    World world() {
-        return world;
     }
 }

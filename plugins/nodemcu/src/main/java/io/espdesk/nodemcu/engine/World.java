@@ -17,7 +17,7 @@ public final class World {
     private final Scheduler scheduler = new Scheduler();
     private final Random random;
     private final long seed;
-    private final Air air = new Air(this);
+    private final Air air = new Air();
     private final Tcp tcp = new Tcp(this);
     private final Udp udp = new Udp(this);
     private final RealGateways gateways = new RealGateways(this);
