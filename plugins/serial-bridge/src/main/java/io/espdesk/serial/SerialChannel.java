@@ -3,6 +3,7 @@ package io.espdesk.serial;
 import com.fazecast.jSerialComm.SerialPort;
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelListener;
+import io.espdesk.netcore.HoldBuffer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +26,14 @@ final class SerialChannel implements Channel {
     private volatile SerialPort port;
     private volatile boolean closed;
     private volatile ChannelListener listener;
+    private final HoldBuffer hold;
+    private final Object order = new Object();
+    private boolean warnedDrop;
 
     SerialChannel(SerialOptions options, Consumer<Channel> onClose) {
         this.options = options;
         this.onClose = onClose;
+        this.hold = new HoldBuffer(options.bufferBytes());
     }
 
     @Override
@@ -69,6 +74,7 @@ final class SerialChannel implements Channel {
                 if (why == null) {
                     status(lastWhy == null ? "opened " + options.path() : "reopened " + options.path());
                     lastWhy = null;
+                    flushHeldSoon();
                     continue;
                 }
                 if (!why.equals(lastWhy)) {
@@ -117,8 +123,60 @@ final class SerialChannel implements Channel {
         }
     }
 
+    /**
+     * Writes to the device; while it is away, keeps the bytes in the hold buffer (store-and-forward) and returns;
+     * what was kept goes first when it is back.
+     */
     @Override
     public void write(byte[] data, int offset, int length) throws IOException {
+        synchronized (order) {
+            if (port == null && hold.enabled() && !closed) {
+                boolean first = hold.isEmpty();
+                long dropped = hold.add(data, offset, length);
+                if (first) {
+                    status(options.path() + ": keeping what arrives (up to " + hold.capacity() + " bytes) until the device is back");
+                }
+                if (dropped > 0 && !warnedDrop) {
+                    warnedDrop = true;
+                    status(options.path() + ": buffer full: dropping the oldest bytes (buffer=" + hold.capacity() + ")");
+                }
+                return;
+            }
+            flushHeld();
+            send(data, offset, length);
+        }
+    }
+
+    private void flushHeld() throws IOException {
+        if (hold.isEmpty()) {
+            return;
+        }
+        byte[] held = hold.takeAll();
+        long dropped = hold.takeDropped();
+        warnedDrop = false;
+        send(held, 0, held.length);
+        status(options.path() + ": delivered " + held.length + " bytes kept while the device was away"
+                + (dropped > 0 ? "; " + dropped + " older bytes were dropped" : ""));
+    }
+
+    private void flushHeldSoon() {
+        if (hold.isEmpty()) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            synchronized (order) {
+                try {
+                    flushHeld();
+                } catch (IOException e) {
+                    // closed meanwhile
+                }
+            }
+        }, "espdesk-serial-flush");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void send(byte[] data, int offset, int length) throws IOException {
         int done = 0;
         while (done < length) {
             SerialPort p;

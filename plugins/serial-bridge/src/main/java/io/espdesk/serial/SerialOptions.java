@@ -13,9 +13,10 @@ import java.util.Set;
  * @param parity   a jSerialComm parity constant
  * @param stopBits a jSerialComm stop-bits constant
  * @param flow     jSerialComm flow-control flags
+ * @param bufferBytes what to keep while the device is away (store-and-forward), 1 MiB unless {@code ?buffer=}
  */
-record SerialOptions(String path, int baud, int dataBits, int parity, int stopBits, int flow) {
-    static final Set<String> KNOWN = Set.of("baud", "data", "parity", "stop", "flow");
+record SerialOptions(String path, int baud, int dataBits, int parity, int stopBits, int flow, long bufferBytes) {
+    static final Set<String> KNOWN = Set.of("baud", "data", "parity", "stop", "flow", "buffer");
     private static final Map<String, Integer> PARITY = Map.of("none", SerialPort.NO_PARITY, "odd", SerialPort.ODD_PARITY,
             "even", SerialPort.EVEN_PARITY, "mark", SerialPort.MARK_PARITY, "space", SerialPort.SPACE_PARITY);
     private static final Map<String, Integer> STOP = Map.of("1", SerialPort.ONE_STOP_BIT, "1.5", SerialPort.ONE_POINT_FIVE_STOP_BITS,
@@ -32,7 +33,8 @@ record SerialOptions(String path, int baud, int dataBits, int parity, int stopBi
         }
         int baud = number(a, "baud", 115_200, 1, 12_000_000);
         int data = number(a, "data", 8, 5, 8);
-        return new SerialOptions(path, baud, data, pick(a, "parity", "none", PARITY), pick(a, "stop", "1", STOP), pick(a, "flow", "none", FLOW));
+        return new SerialOptions(path, baud, data, pick(a, "parity", "none", PARITY), pick(a, "stop", "1", STOP), pick(a, "flow", "none", FLOW),
+                io.espdesk.netcore.HoldBuffer.parseSize(a, "buffer", 1 << 20));
     }
 
     private static int number(ChannelAddress a, String name, int fallback, int min, int max) {

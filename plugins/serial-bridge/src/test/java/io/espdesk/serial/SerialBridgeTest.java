@@ -137,12 +137,28 @@ class SerialBridgeTest {
     }
 
     @Test
+    void whatArrivesWhileTheDeviceIsAwayIsWrittenWhenItReturns() throws Exception {
+        Path dev = tmp.resolve("ttyLATER");
+        SerialChannel c = (SerialChannel) serial.open(ChannelAddress.parse("serial:" + dev));
+        Recorder r = new Recorder();
+        c.start(r);
+        r.awaitStatus(dev + ": no such device; waiting for it", 5_000);
+        c.write("kept for the board".getBytes(), 0, 18); // returns at once: the device is not there
+        try (Pty pty = Pty.open()) {
+            Files.createSymbolicLink(dev, Path.of(pty.path));
+            assertEquals("kept for the board", new String(pty.read(18)));
+            assertEquals(dev + ": delivered 18 bytes kept while the device was away", r.awaitStatus(dev + ": delivered", 5_000));
+        }
+        c.close();
+    }
+
+    @Test
     void badInputIsOneClearLine() throws Exception {
         assertEquals("address 'serial:/dev/ttyUSB0?baud=fast': option baud must be a whole number from 1 to 12000000 (found 'fast')",
                 assertThrows(IllegalArgumentException.class, () -> serial.validate(ChannelAddress.parse("serial:/dev/ttyUSB0?baud=fast"))).getMessage());
         assertEquals("address 'serial:/dev/ttyUSB0?parity=maybe': option parity must be one of even, mark, none, odd, space (found 'maybe')",
                 assertThrows(IllegalArgumentException.class, () -> serial.validate(ChannelAddress.parse("serial:/dev/ttyUSB0?parity=maybe"))).getMessage());
-        assertEquals("address 'serial:/dev/ttyUSB0?speed=9600': unknown option 'speed' (known: baud, data, flow, parity, stop)",
+        assertEquals("address 'serial:/dev/ttyUSB0?speed=9600': unknown option 'speed' (known: baud, buffer, data, flow, parity, stop)",
                 assertThrows(IllegalArgumentException.class, () -> serial.validate(ChannelAddress.parse("serial:/dev/ttyUSB0?speed=9600"))).getMessage());
         SerialChannel c = (SerialChannel) serial.open(ChannelAddress.parse("serial:" + tmp.resolve("ttyNOPE")));
         Recorder r = new Recorder();

@@ -26,7 +26,7 @@ final class TcpListenChannel extends ServerChannel {
     private final TcpOptions options;
 
     private TcpListenChannel(ChannelAddress address, TcpOptions options, Consumer<Channel> onClose) {
-        super("tcp-listen", address, options.max(), options.queueBytes(), options.stallMillis(), onClose);
+        super("tcp-listen", address, options.max(), options.queueBytes(), options.stallMillis(), options.bufferBytes(), onClose);
         this.options = options;
     }
 
@@ -45,7 +45,7 @@ final class TcpListenChannel extends ServerChannel {
     }
 
     @Override
-    public void write(byte[] data, int offset, int length) throws IOException {
+    protected void send(byte[] data, int offset, int length) throws IOException {
         io.netty.buffer.ByteBuf buf = io.netty.buffer.PooledByteBufAllocator.DEFAULT.directBuffer(length).writeBytes(data, offset, length);
         try {
             clients.send(buf::retainedDuplicate);
@@ -57,7 +57,9 @@ final class TcpListenChannel extends ServerChannel {
     private final class ClientHandler extends ChannelInboundHandlerAdapter {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
-            clients.admit(ctx.channel());
+            if (clients.admit(ctx.channel())) {
+                clientReady();
+            }
         }
 
         @Override

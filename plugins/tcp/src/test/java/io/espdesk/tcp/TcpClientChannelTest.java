@@ -111,4 +111,64 @@ class TcpClientChannelTest {
         }
         return r.closed;
     }
+
+    @Test
+    void keepsWhatArrivesWhileThePeerIsAwayAndDeliversItFirstInOrder() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Recorder r = new Recorder();
+        TcpClientChannel c = (TcpClientChannel) provider.open(ChannelAddress.parse("tcp://127.0.0.1:" + port));
+        c.start(r);
+        StringBuilder sent = new StringBuilder();
+        for (int i = 1; i <= 100; i++) {
+            byte[] line = ("kept " + i + "\n").getBytes(StandardCharsets.US_ASCII);
+            c.write(line, 0, line.length); // returns at once: nobody listens yet
+            sent.append("kept ").append(i).append('\n');
+        }
+        r.awaitStatus("peer away: keeping what arrives (up to 1048576 bytes) until it is back", 5_000);
+        try (ServerSocket server = new ServerSocket()) {
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            server.setSoTimeout(10_000);
+            try (Socket s = server.accept()) {
+                s.setSoTimeout(10_000);
+                byte[] got = s.getInputStream().readNBytes(sent.length());
+                assertEquals(sent.toString(), new String(got, StandardCharsets.US_ASCII));
+                byte[] after = "after\n".getBytes(StandardCharsets.US_ASCII);
+                c.write(after, 0, after.length);
+                assertEquals("after\n", new String(s.getInputStream().readNBytes(6), StandardCharsets.US_ASCII));
+            }
+        }
+        assertEquals("delivered " + sent.length() + " bytes kept while the peer was away", r.awaitStatus("delivered ", 5_000));
+        c.close();
+    }
+
+    @Test
+    void pastTheBoundTheOldestBytesGoAndTheLineSaysHowMany() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Recorder r = new Recorder();
+        TcpClientChannel c = (TcpClientChannel) provider.open(ChannelAddress.parse("tcp://127.0.0.1:" + port + "?buffer=20"));
+        c.start(r);
+        for (int i = 0; i < 5; i++) {
+            byte[] ten = "0123456789".getBytes(StandardCharsets.US_ASCII);
+            c.write(ten, 0, ten.length);
+        }
+        r.awaitStatus("buffer full: dropping the oldest bytes (buffer=20)", 5_000);
+        try (ServerSocket server = new ServerSocket()) {
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            server.setSoTimeout(10_000);
+            try (Socket s = server.accept()) {
+                s.setSoTimeout(10_000);
+                assertEquals("01234567890123456789", new String(s.getInputStream().readNBytes(20), StandardCharsets.US_ASCII));
+            }
+        }
+        assertEquals("delivered 20 bytes kept while the peer was away; 30 older bytes were dropped", r.awaitStatus("delivered ", 5_000));
+        c.close();
+    }
 }

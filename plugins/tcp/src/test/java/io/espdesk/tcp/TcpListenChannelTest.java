@@ -195,7 +195,7 @@ class TcpListenChannelTest {
 
     @Test
     void badOptionsAreOneClearLine() {
-        assertEquals("address 'tcp-listen://127.0.0.1:0?maxx=1': unknown option 'maxx' (known: lines, max, maxline, queue, stall)",
+        assertEquals("address 'tcp-listen://127.0.0.1:0?maxx=1': unknown option 'maxx' (known: buffer, lines, max, maxline, queue, stall)",
                 assertThrows(IllegalArgumentException.class, () -> provider.validate(ChannelAddress.parse("tcp-listen://127.0.0.1:0?maxx=1"))).getMessage());
         assertEquals("address 'tcp-listen://127.0.0.1:0?max=0': option max must be a whole number of at least 1 (found '0')",
                 assertThrows(IllegalArgumentException.class, () -> provider.validate(ChannelAddress.parse("tcp-listen://127.0.0.1:0?max=0"))).getMessage());
@@ -212,5 +212,18 @@ class TcpListenChannelTest {
                     () -> provider.open(ChannelAddress.parse("tcp-listen://127.0.0.1:" + taken.getLocalPort())));
             assertTrue(e.getMessage().startsWith("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": "), e.getMessage());
         }
+    }
+
+    @Test
+    void whatArrivesBeforeAnyClientGoesToTheFirstOne() throws Exception {
+        Recorder r = new Recorder();
+        TcpListenChannel c = listen("", r);
+        byte[] early = "said before anyone listened\n".getBytes(StandardCharsets.US_ASCII);
+        c.write(early, 0, early.length);
+        r.awaitStatus("no client connected: keeping what arrives (up to 1048576 bytes) for the next one", 5_000);
+        try (Socket s = connect(c)) {
+            assertEquals("said before anyone listened\n", new String(s.getInputStream().readNBytes(early.length), StandardCharsets.US_ASCII));
+        }
+        c.close();
     }
 }

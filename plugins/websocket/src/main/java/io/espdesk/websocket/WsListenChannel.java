@@ -40,7 +40,7 @@ final class WsListenChannel extends ServerChannel {
     private final Framing framing;
 
     private WsListenChannel(ChannelAddress address, WsOptions options, Consumer<Channel> onClose) {
-        super("ws-listen", address, options.max(), options.queueBytes(), options.stallMillis(), onClose);
+        super("ws-listen", address, options.max(), options.queueBytes(), options.stallMillis(), options.bufferBytes(), onClose);
         this.options = options;
         this.framing = new Framing(options);
     }
@@ -65,7 +65,7 @@ final class WsListenChannel extends ServerChannel {
     }
 
     @Override
-    public void write(byte[] data, int offset, int length) throws IOException {
+    protected void send(byte[] data, int offset, int length) throws IOException {
         List<WebSocketFrame> frames = framing.frames(data, offset, length);
         for (WebSocketFrame f : frames) {
             try {
@@ -119,7 +119,9 @@ final class WsListenChannel extends ServerChannel {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
             if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
-                clients.admit(ctx.channel());
+                if (clients.admit(ctx.channel())) {
+                    clientReady();
+                }
             } else {
                 super.userEventTriggered(ctx, evt);
             }

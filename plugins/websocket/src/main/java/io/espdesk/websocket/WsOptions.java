@@ -2,6 +2,7 @@ package io.espdesk.websocket;
 
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.netcore.AddressOptions;
+import io.espdesk.netcore.HoldBuffer;
 import java.util.Set;
 
 /**
@@ -15,9 +16,9 @@ import java.util.Set;
  * @param subprotocol client's requested subprotocol ({@code subprotocol=arduino}), or null
  */
 record WsOptions(boolean lineMode, String type, long pingMillis, int maxFrame, long reconnectMillis, String subprotocol, int max,
-                 int queueBytes, long stallMillis) {
+                 int queueBytes, long stallMillis, long bufferBytes) {
     static final Set<String> CLIENT = Set.of("frame", "type", "ping", "maxframe", "reconnect", "subprotocol", "queue");
-    static final Set<String> SERVER = Set.of("frame", "type", "ping", "maxframe", "max", "queue", "stall");
+    static final Set<String> SERVER = Set.of("frame", "type", "ping", "maxframe", "max", "queue", "stall", "buffer");
 
     static WsOptions of(ChannelAddress a) {
         boolean server = a.scheme().equals("ws-listen");
@@ -37,6 +38,6 @@ record WsOptions(boolean lineMode, String type, long pingMillis, int maxFrame, l
         return new WsOptions(frame.equals("line"), type, AddressOptions.millis(a, "ping", 0),
                 (int) AddressOptions.number(a, "maxframe", 65_536, 16), AddressOptions.millis(a, "reconnect", 500), a.option("subprotocol", null),
                 (int) AddressOptions.number(a, "max", Integer.MAX_VALUE, 1), (int) AddressOptions.number(a, "queue", 1 << 20, 1024),
-                AddressOptions.number(a, "stall", 2000, 1));
+                AddressOptions.number(a, "stall", 2000, 1), HoldBuffer.parseSize(a, "buffer", 0));
     }
 }
