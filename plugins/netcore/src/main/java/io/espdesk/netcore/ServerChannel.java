@@ -17,9 +17,7 @@ public abstract class ServerChannel implements Channel {
     protected final Delivery delivery;
     protected final Broadcast clients;
     private final int queueBytes;
-    private final HoldBuffer hold;
-    private final Object order = new Object();
-    private boolean warnedDrop;
+    private final StoreAndForward forward;
     private final Consumer<Channel> onClose;
     private io.netty.channel.Channel server;
     private volatile boolean closed;
@@ -29,10 +27,11 @@ public abstract class ServerChannel implements Channel {
                             Consumer<Channel> onClose) {
         this.address = address;
         this.queueBytes = queueBytes;
-        this.hold = new HoldBuffer(holdBytes);
         this.onClose = onClose;
         this.delivery = new Delivery(name, queueBytes);
         this.clients = new Broadcast(delivery, max, queueBytes, stallMillis);
+        this.forward = new StoreAndForward(holdBytes, () -> clients.size() == 0, this::send, delivery::status, "",
+                "no client connected: keeping what arrives (up to %d bytes) for the next one", "while no client was connected");
     }
 
     /** Binds the address (loopback unless it names a host) with {@code childInit} building each client's pipeline. */
@@ -57,55 +56,15 @@ public abstract class ServerChannel implements Channel {
     /** Sends to every connected client (the subclass's framing). */
     protected abstract void send(byte[] data, int offset, int length) throws IOException;
 
-    /** To every client; while there is none, kept in the hold buffer (if any) for the first one to connect. */
+    /** To every client; while there is none, kept (store-and-forward) for the first one to connect. */
     @Override
     public final void write(byte[] data, int offset, int length) throws IOException {
-        synchronized (order) {
-            if (clients.size() == 0 && hold.enabled()) {
-                boolean first = hold.isEmpty();
-                long dropped = hold.add(data, offset, length);
-                if (first) {
-                    delivery.status("no client connected: keeping what arrives (up to " + hold.capacity() + " bytes) for the next one");
-                }
-                if (dropped > 0 && !warnedDrop) {
-                    warnedDrop = true;
-                    delivery.status("buffer full: dropping the oldest bytes (buffer=" + hold.capacity() + ")");
-                }
-                return;
-            }
-            flushHeld();
-            send(data, offset, length);
-        }
+        forward.write(data, offset, length);
     }
 
-    private void flushHeld() throws IOException {
-        if (hold.isEmpty()) {
-            return;
-        }
-        byte[] held = hold.takeAll();
-        long dropped = hold.takeDropped();
-        warnedDrop = false;
-        send(held, 0, held.length);
-        delivery.status("delivered " + held.length + " bytes kept while no client was connected"
-                + (dropped > 0 ? "; " + dropped + " older bytes were dropped" : ""));
-    }
-
-    /** A client was admitted: what was kept for it goes first, from a thread of its own (never an event loop). */
+    /** A client was admitted: what was kept for it goes first. */
     protected void clientReady() {
-        if (hold.isEmpty()) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            synchronized (order) {
-                try {
-                    flushHeld();
-                } catch (IOException e) {
-                    // closed meanwhile: nothing to deliver to
-                }
-            }
-        }, "espdesk-hold-flush");
-        t.setDaemon(true);
-        t.start();
+        forward.backNow();
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.espdesk.serial;
 import com.fazecast.jSerialComm.SerialPort;
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelListener;
-import io.espdesk.netcore.HoldBuffer;
+import io.espdesk.netcore.StoreAndForward;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +26,13 @@ final class SerialChannel implements Channel {
     private volatile SerialPort port;
     private volatile boolean closed;
     private volatile ChannelListener listener;
-    private final HoldBuffer hold;
-    private final Object order = new Object();
-    private boolean warnedDrop;
+    private final StoreAndForward forward;
 
     SerialChannel(SerialOptions options, Consumer<Channel> onClose) {
         this.options = options;
         this.onClose = onClose;
-        this.hold = new HoldBuffer(options.bufferBytes());
+        this.forward = new StoreAndForward(options.bufferBytes(), () -> port == null && !closed, this::send, this::status,
+                options.path() + ": ", "keeping what arrives (up to %d bytes) until the device is back", "while the device was away");
     }
 
     @Override
@@ -74,7 +73,7 @@ final class SerialChannel implements Channel {
                 if (why == null) {
                     status(lastWhy == null ? "opened " + options.path() : "reopened " + options.path());
                     lastWhy = null;
-                    flushHeldSoon();
+                    forward.backNow();
                     continue;
                 }
                 if (!why.equals(lastWhy)) {
@@ -123,57 +122,10 @@ final class SerialChannel implements Channel {
         }
     }
 
-    /**
-     * Writes to the device; while it is away, keeps the bytes in the hold buffer (store-and-forward) and returns;
-     * what was kept goes first when it is back.
-     */
+    /** Writes to the device; while it is away, keeps the bytes (store-and-forward) and returns. */
     @Override
     public void write(byte[] data, int offset, int length) throws IOException {
-        synchronized (order) {
-            if (port == null && hold.enabled() && !closed) {
-                boolean first = hold.isEmpty();
-                long dropped = hold.add(data, offset, length);
-                if (first) {
-                    status(options.path() + ": keeping what arrives (up to " + hold.capacity() + " bytes) until the device is back");
-                }
-                if (dropped > 0 && !warnedDrop) {
-                    warnedDrop = true;
-                    status(options.path() + ": buffer full: dropping the oldest bytes (buffer=" + hold.capacity() + ")");
-                }
-                return;
-            }
-            flushHeld();
-            send(data, offset, length);
-        }
-    }
-
-    private void flushHeld() throws IOException {
-        if (hold.isEmpty()) {
-            return;
-        }
-        byte[] held = hold.takeAll();
-        long dropped = hold.takeDropped();
-        warnedDrop = false;
-        send(held, 0, held.length);
-        status(options.path() + ": delivered " + held.length + " bytes kept while the device was away"
-                + (dropped > 0 ? "; " + dropped + " older bytes were dropped" : ""));
-    }
-
-    private void flushHeldSoon() {
-        if (hold.isEmpty()) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            synchronized (order) {
-                try {
-                    flushHeld();
-                } catch (IOException e) {
-                    // closed meanwhile
-                }
-            }
-        }, "espdesk-serial-flush");
-        t.setDaemon(true);
-        t.start();
+        forward.write(data, offset, length);
     }
 
     private void send(byte[] data, int offset, int length) throws IOException {

@@ -7,7 +7,7 @@ import io.espdesk.netcore.Bytes;
 import io.espdesk.netcore.ClientConnection;
 import io.espdesk.netcore.Clients;
 import io.espdesk.netcore.Delivery;
-import io.espdesk.netcore.HoldBuffer;
+import io.espdesk.netcore.StoreAndForward;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -33,9 +33,7 @@ final class TcpClientChannel implements Channel {
     private final Bootstrap bootstrap;
     private final Consumer<Channel> onClose;
     private final ClientConnection conn = new ClientConnection();
-    private final HoldBuffer hold;
-    private final Object order = new Object();
-    private boolean warnedDrop;
+    private final StoreAndForward forward;
     private long backoff = MIN_BACKOFF_MS;
 
     TcpClientChannel(EventLoopGroup group, ChannelAddress address, TcpOptions o, Consumer<Channel> onClose) {
@@ -43,7 +41,8 @@ final class TcpClientChannel implements Channel {
         this.address = address;
         this.onClose = onClose;
         this.delivery = new Delivery("tcp-client", o.queueBytes());
-        this.hold = new HoldBuffer(o.bufferBytes());
+        this.forward = new StoreAndForward(o.bufferBytes(), () -> conn.get() == null && !conn.closed(), this::send, delivery::status, "",
+                "peer away: keeping what arrives (up to %d bytes) until it is back", "while the peer was away");
         this.bootstrap = Clients.bootstrap(group, o.queueBytes(), new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel c) {
@@ -72,7 +71,7 @@ final class TcpClientChannel implements Channel {
                 backoff = MIN_BACKOFF_MS;
                 conn.set(cf.channel());
                 delivery.status("connected");
-                flushHeldSoon();
+                forward.backNow();
                 cf.channel().closeFuture().addListener(x -> lost());
             } else {
                 retry("cannot connect (" + ClientConnection.reason(cf.cause()) + ")");
@@ -94,63 +93,15 @@ final class TcpClientChannel implements Channel {
         group.schedule(this::connect, wait, TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * Writes to the peer; while it is away, keeps the bytes in the hold buffer (store-and-forward) and returns, so
-     * the other side of the link keeps flowing; what was kept goes first when the peer is back.
-     */
+    /** Writes to the peer; while it is away, keeps the bytes (store-and-forward) so the other side keeps flowing. */
     @Override
     public void write(byte[] data, int offset, int length) throws IOException {
-        synchronized (order) {
-            if (conn.get() == null && hold.enabled() && !conn.closed()) {
-                boolean first = hold.isEmpty();
-                long dropped = hold.add(data, offset, length);
-                if (first) {
-                    delivery.status("peer away: keeping what arrives (up to " + hold.capacity() + " bytes) until it is back");
-                }
-                if (dropped > 0 && !warnedDrop) {
-                    warnedDrop = true;
-                    delivery.status("buffer full: dropping the oldest bytes (buffer=" + hold.capacity() + ")");
-                }
-                return;
-            }
-            flushHeld();
-            send(data, offset, length);
-        }
+        forward.write(data, offset, length);
     }
 
     private void send(byte[] data, int offset, int length) throws IOException {
         // straight into a pooled direct buffer: the socket writes from it without another copy
         conn.write(c -> c.alloc().directBuffer(length).writeBytes(data, offset, length));
-    }
-
-    private void flushHeld() throws IOException {
-        if (hold.isEmpty()) {
-            return;
-        }
-        byte[] held = hold.takeAll();
-        long dropped = hold.takeDropped();
-        warnedDrop = false;
-        send(held, 0, held.length);
-        delivery.status("delivered " + held.length + " bytes kept while the peer was away"
-                + (dropped > 0 ? "; " + dropped + " older bytes were dropped" : ""));
-    }
-
-    /** Back: what was kept goes first, from a thread of its own (never an event loop). */
-    private void flushHeldSoon() {
-        if (hold.isEmpty()) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            synchronized (order) {
-                try {
-                    flushHeld();
-                } catch (IOException e) {
-                    // closed meanwhile
-                }
-            }
-        }, "espdesk-hold-flush");
-        t.setDaemon(true);
-        t.start();
     }
 
     @Override

@@ -1,0 +1,94 @@
+package io.espdesk.netcore;
+
+import java.io.IOException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The write path of a channel whose far side can be away (a peer disconnected, no client yet, a device unplugged):
+ * while it is away, writes are kept in a {@link HoldBuffer} and return at once; when it is back, what was kept goes
+ * first, in order, from a thread of its own (never a Netty event loop), then writes go straight through again.
+ */
+public final class StoreAndForward {
+    /** Where bytes go when the far side is there. */
+    public interface Sink {
+        void send(byte[] data, int offset, int length) throws IOException;
+    }
+
+    private final HoldBuffer hold;
+    private final BooleanSupplier away;
+    private final Sink sink;
+    private final Consumer<String> status;
+    private final String prefix;
+    private final String keeping;
+    private final String whileAway;
+    private final Object order = new Object();
+    private boolean warnedDrop;
+
+    /**
+     * @param capacity  bytes kept at most (0: keep nothing, writes go to the sink and wait there)
+     * @param away      whether the far side is away now
+     * @param prefix    what status lines start with (e.g. the device path and ": "), or ""
+     * @param keeping   the line when keeping starts, with %d for the capacity
+     * @param whileAway how the delivered line names the absence: "while the peer was away"
+     */
+    public StoreAndForward(long capacity, BooleanSupplier away, Sink sink, Consumer<String> status, String prefix, String keeping,
+                           String whileAway) {
+        this.hold = new HoldBuffer(capacity);
+        this.away = away;
+        this.sink = sink;
+        this.status = status;
+        this.prefix = prefix;
+        this.keeping = keeping;
+        this.whileAway = whileAway;
+    }
+
+    public void write(byte[] data, int offset, int length) throws IOException {
+        synchronized (order) {
+            if (hold.enabled() && away.getAsBoolean()) {
+                boolean first = hold.isEmpty();
+                long dropped = hold.add(data, offset, length);
+                if (first) {
+                    status.accept(prefix + String.format(keeping, hold.capacity()));
+                }
+                if (dropped > 0 && !warnedDrop) {
+                    warnedDrop = true;
+                    status.accept(prefix + "buffer full: dropping the oldest bytes (buffer=" + hold.capacity() + ")");
+                }
+                return;
+            }
+            flushHeld();
+            sink.send(data, offset, length);
+        }
+    }
+
+    private void flushHeld() throws IOException {
+        if (hold.isEmpty()) {
+            return;
+        }
+        byte[] held = hold.takeAll();
+        long dropped = hold.takeDropped();
+        warnedDrop = false;
+        sink.send(held, 0, held.length);
+        status.accept(prefix + "delivered " + held.length + " bytes kept " + whileAway
+                + (dropped > 0 ? "; " + dropped + " older bytes were dropped" : ""));
+    }
+
+    /** The far side is back: deliver what was kept, before any new write. */
+    public void backNow() {
+        if (hold.isEmpty()) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            synchronized (order) {
+                try {
+                    flushHeld();
+                } catch (IOException e) {
+                    // closed meanwhile: nothing to deliver to
+                }
+            }
+        }, "espdesk-store-and-forward");
+        t.setDaemon(true);
+        t.start();
+    }
+}
