@@ -69,6 +69,7 @@ class HotDeployTest {
             assertNotNull(registry.find("echotcp"));
 
             // the scheme is usable: the waiting link came up and relays
+            server.setSoTimeout(20_000); // a test never waits for ever on a peer that does not come
             Socket s = server.accept();
             assertTrue(link.awaitUp(5, TimeUnit.SECONDS));
             s.getOutputStream().write("hello\n".getBytes(StandardCharsets.US_ASCII));

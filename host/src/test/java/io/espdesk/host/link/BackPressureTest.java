@@ -45,6 +45,7 @@ class BackPressureTest {
             Link link = new Link(new LinkSpec("bp", ChannelAddress.parse("stdio:"),
                     ChannelAddress.parse("testtcp://127.0.0.1:" + server.getLocalPort())), registry, new Lines(), Set.of("stdio"));
             link.start();
+            server.setSoTimeout(20_000); // a test never waits for ever on a peer that does not come
             try (Socket peer = server.accept()) {
                 // the peer reads nothing: the kernel buffers fill, then writes block, then reading stdin stops
                 long before;

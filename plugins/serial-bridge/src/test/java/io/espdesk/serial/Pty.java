@@ -27,6 +27,8 @@ final class Pty implements Closeable {
 
         long write(int fd, byte[] buf, long count);
 
+        int poll(byte[] fds, long nfds, int timeout);
+
         int close(int fd);
     }
 
@@ -69,12 +71,15 @@ final class Pty implements Closeable {
         }
     }
 
-    /** Reads exactly {@code n} bytes from the master side (what reached the "device"). */
+    /** Reads exactly {@code n} bytes from the master side (what reached the "device"), failing after 30 s without data. */
     byte[] read(int n) throws IOException {
         byte[] out = new byte[n];
         byte[] buf = new byte[65536];
         int got = 0;
         while (got < n) {
+            if (!readable(30_000)) {
+                throw new IOException("no data for 30 s after " + got + " of " + n + " bytes");
+            }
             long r = LibC.C.read(master, buf, Math.min(buf.length, n - got));
             if (r <= 0) {
                 throw new IOException("read failed after " + got + " bytes: errno " + Native.getLastError());
@@ -83,6 +88,17 @@ final class Pty implements Closeable {
             got += (int) r;
         }
         return out;
+    }
+
+    /** poll(2) on the master for input: a test never blocks for ever on a read. */
+    private boolean readable(int millis) {
+        byte[] pfd = new byte[8]; // struct pollfd { int fd; short events; short revents; }
+        pfd[0] = (byte) master;
+        pfd[1] = (byte) (master >> 8);
+        pfd[2] = (byte) (master >> 16);
+        pfd[3] = (byte) (master >> 24);
+        pfd[4] = 1; // POLLIN
+        return LibC.C.poll(pfd, 1, millis) > 0;
     }
 
     @Override

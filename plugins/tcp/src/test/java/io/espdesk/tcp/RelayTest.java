@@ -39,6 +39,7 @@ class RelayTest {
                     ChannelAddress.parse("tcp://127.0.0.1:" + far.getLocalPort())), registry, line -> { }, Set.of());
             link.start();
             assertTrue(link.awaitUp(10, TimeUnit.SECONDS));
+            far.setSoTimeout(20_000); // a test never waits for ever on a peer that does not come
             Socket farSide = far.accept();
             Socket nearSide = connectRetrying(listenPort);
             byte[] up = random(1);

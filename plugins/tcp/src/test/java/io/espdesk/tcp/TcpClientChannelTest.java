@@ -49,6 +49,7 @@ class TcpClientChannelTest {
                 throw new RuntimeException(e);
             }
         });
+        first.setSoTimeout(20_000); // a test never waits for ever on a peer that does not come
         try (Socket s = first.accept()) {
             readLines(s, received, 200);
         }
@@ -59,6 +60,7 @@ class TcpClientChannelTest {
         try (ServerSocket again = new ServerSocket()) {
             again.setReuseAddress(true);
             again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            again.setSoTimeout(20_000); // a test never waits for ever on a peer that does not come
             try (Socket s = again.accept()) {
                 readLines(s, received, 200);
             }

@@ -29,6 +29,7 @@ class GatewayTest {
                     + "c = net.createConnection(net.TCP, 0)\nc:on('receive', function(s, d) print('got', d) end)\n"
                     + "c:on('connection', function(s) tmr.alarm(0, 200, 1, function() n = n + 1 if n <= 3 then s:send('counter ' .. n .. '\\n') end end) end)\n"
                     + "c:connect(3000, '192.168.50.10')"), Duration.ZERO);
+            server.setSoTimeout(20_000); // a test never waits for ever on a peer that does not come
             CompletableFuture<String> realSide = CompletableFuture.supplyAsync(() -> {
                 try (Socket s = server.accept()) {
                     BufferedReader r = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
