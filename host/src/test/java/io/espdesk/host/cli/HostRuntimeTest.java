@@ -49,9 +49,14 @@ class HostRuntimeTest {
                     s.setSoTimeout(5_000);
                     assertEquals("from the terminal\n", new String(s.getInputStream().readNBytes(18), StandardCharsets.UTF_8));
                 }
-                // the peer hung up: the link reopens its channel and the peer sees it back
+                // the peer hung up: the link reopens its channel (accept times out otherwise) and is up again
                 try (Socket again = peer.accept()) {
-                    assertTrue(again.isConnected());
+                    assertTrue(link.awaitUp(5, TimeUnit.SECONDS));
+                    long end = System.currentTimeMillis() + 5_000;
+                    while (upLines(out) < 2 && System.currentTimeMillis() < end) {
+                        Thread.sleep(10);
+                    }
+                    assertEquals(2, upLines(out), out.toString(StandardCharsets.UTF_8));
                 }
                 String log = out.toString(StandardCharsets.UTF_8);
                 assertTrue(log.contains("link toPeer: waiting for a plugin for scheme 'testtcp'"), log);
@@ -60,5 +65,9 @@ class HostRuntimeTest {
                 assertTrue(log.contains("link toPeer: down: testtcp://127.0.0.1:" + peer.getLocalPort() + ": peer closed"), log);
             }
         }
+    }
+
+    private static long upLines(ByteArrayOutputStream out) {
+        return out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("link toPeer: up: ")).count();
     }
 }
