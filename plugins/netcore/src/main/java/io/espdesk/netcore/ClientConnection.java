@@ -41,8 +41,12 @@ public final class ClientConnection {
         }
     }
 
-    /** Waits until connected and writable, then writes and flushes the message {@code message} makes for that connection. */
-    public void write(Function<io.netty.channel.Channel, Object> message) throws IOException {
+    /**
+     * Writes and flushes the message {@code message} makes for the current connection, waiting while it is not
+     * writable (back-pressure). While there is no connection: waits for one when {@code waitForPeer}, else returns
+     * false at once so the caller can keep the bytes.
+     */
+    public boolean write(Function<io.netty.channel.Channel, Object> message, boolean waitForPeer) throws IOException {
         try {
             synchronized (lock) {
                 io.netty.channel.Channel c;
@@ -50,9 +54,13 @@ public final class ClientConnection {
                     if (closed) {
                         throw new IOException("closed");
                     }
+                    if (!waitForPeer && (c == null || !c.isActive())) {
+                        return false;
+                    }
                     lock.wait(100);
                 }
                 c.writeAndFlush(message.apply(c));
+                return true;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -30,7 +30,10 @@ public abstract class ServerChannel implements Channel {
         this.onClose = onClose;
         this.delivery = new Delivery(name, queueBytes);
         this.clients = new Broadcast(delivery, max, queueBytes, stallMillis);
-        this.forward = new StoreAndForward(holdBytes, () -> clients.size() == 0, this::send, delivery::status, "",
+        this.forward = new StoreAndForward(holdBytes, () -> clients.size() == 0, (d, o, l) -> {
+            send(d, o, l);
+            return l;
+        }, delivery::status, "",
                 "no client connected: keeping what arrives (up to %d bytes) for the next one", "while no client was connected");
     }
 

@@ -12,7 +12,11 @@ import java.util.function.Consumer;
 public final class StoreAndForward {
     /** Where bytes go when the far side is there. */
     public interface Sink {
-        void send(byte[] data, int offset, int length) throws IOException;
+        /**
+         * Sends, waiting while the far side is slow (back-pressure); returns how many bytes went before the far side
+         * went away (the rest is kept), or {@code length}.
+         */
+        int send(byte[] data, int offset, int length) throws IOException;
     }
 
     private final HoldBuffer hold;
@@ -26,7 +30,7 @@ public final class StoreAndForward {
     private boolean warnedDrop;
 
     /**
-     * @param capacity  bytes kept at most (0: keep nothing, writes go to the sink and wait there)
+     * @param capacity  bytes kept at most (0: keep nothing; the sink must then wait for the far side itself)
      * @param away      whether the far side is away now
      * @param prefix    what status lines start with (e.g. the device path and ": "), or ""
      * @param keeping   the line when keeping starts, with %d for the capacity
@@ -46,32 +50,48 @@ public final class StoreAndForward {
     public void write(byte[] data, int offset, int length) throws IOException {
         synchronized (order) {
             if (hold.enabled() && away.getAsBoolean()) {
-                boolean first = hold.isEmpty();
-                long dropped = hold.add(data, offset, length);
-                if (first) {
-                    status.accept(prefix + String.format(keeping, hold.capacity()));
-                }
-                if (dropped > 0 && !warnedDrop) {
-                    warnedDrop = true;
-                    status.accept(prefix + "buffer full: dropping the oldest bytes (buffer=" + hold.capacity() + ")");
-                }
+                keep(data, offset, length);
                 return;
             }
-            flushHeld();
-            sink.send(data, offset, length);
+            if (flushHeld()) {
+                int sent = sink.send(data, offset, length);
+                if (sent < length) {
+                    keep(data, offset + sent, length - sent); // it went away mid-write
+                }
+            } else {
+                keep(data, offset, length); // went away again while what was kept was going out
+            }
         }
     }
 
-    private void flushHeld() throws IOException {
+    private void keep(byte[] data, int offset, int length) {
+        boolean first = hold.isEmpty();
+        long dropped = hold.add(data, offset, length);
+        if (first) {
+            status.accept(prefix + String.format(keeping, hold.capacity()));
+        }
+        if (dropped > 0 && !warnedDrop) {
+            warnedDrop = true;
+            status.accept(prefix + "buffer full: dropping the oldest bytes (buffer=" + hold.capacity() + ")");
+        }
+    }
+
+    /** Sends what was kept; false when the far side went away again (the unsent rest stays kept, in order). */
+    private boolean flushHeld() throws IOException {
         if (hold.isEmpty()) {
-            return;
+            return true;
         }
         byte[] held = hold.takeAll();
         long dropped = hold.takeDropped();
+        int sent = sink.send(held, 0, held.length);
+        if (sent < held.length) {
+            hold.add(held, sent, held.length - sent); // the buffer is empty: order is kept
+            return false;
+        }
         warnedDrop = false;
-        sink.send(held, 0, held.length);
         status.accept(prefix + "delivered " + held.length + " bytes kept " + whileAway
                 + (dropped > 0 ? "; " + dropped + " older bytes were dropped" : ""));
+        return true;
     }
 
     /** The far side is back: deliver what was kept, before any new write. */

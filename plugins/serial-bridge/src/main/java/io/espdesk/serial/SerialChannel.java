@@ -128,7 +128,11 @@ final class SerialChannel implements Channel {
         forward.write(data, offset, length);
     }
 
-    private void send(byte[] data, int offset, int length) throws IOException {
+    /**
+     * Writes in small chunks; returns how much went before the device went away (the rest is kept), or, without a
+     * buffer (?buffer=0), waits for the device to return instead.
+     */
+    private int send(byte[] data, int offset, int length) throws IOException {
         int done = 0;
         while (done < length) {
             SerialPort p;
@@ -136,6 +140,9 @@ final class SerialChannel implements Channel {
                 while ((p = port) == null) {
                     if (closed) {
                         throw new IOException("closed");
+                    }
+                    if (options.bufferBytes() > 0) {
+                        return done;
                     }
                     try {
                         lock.wait(POLL_MS);
@@ -147,11 +154,12 @@ final class SerialChannel implements Channel {
             }
             int n = p.writeBytes(data, Math.min(WRITE_CHUNK, length - done), offset + done);
             if (n < 0) {
-                lost(p); // the reader reports it; the rest is written when the device is back
+                lost(p); // the reader reports it
                 continue;
             }
             done += n;
         }
+        return done;
     }
 
     @Override

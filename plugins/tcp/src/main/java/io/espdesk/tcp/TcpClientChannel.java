@@ -34,6 +34,7 @@ final class TcpClientChannel implements Channel {
     private final Consumer<Channel> onClose;
     private final ClientConnection conn = new ClientConnection();
     private final StoreAndForward forward;
+    private final boolean bufferEnabled;
     private long backoff = MIN_BACKOFF_MS;
 
     TcpClientChannel(EventLoopGroup group, ChannelAddress address, TcpOptions o, Consumer<Channel> onClose) {
@@ -41,6 +42,7 @@ final class TcpClientChannel implements Channel {
         this.address = address;
         this.onClose = onClose;
         this.delivery = new Delivery("tcp-client", o.queueBytes());
+        this.bufferEnabled = o.bufferBytes() > 0;
         this.forward = new StoreAndForward(o.bufferBytes(), () -> conn.get() == null && !conn.closed(), this::send, delivery::status, "",
                 "peer away: keeping what arrives (up to %d bytes) until it is back", "while the peer was away");
         this.bootstrap = Clients.bootstrap(group, o.queueBytes(), new ChannelInitializer<SocketChannel>() {
@@ -99,9 +101,11 @@ final class TcpClientChannel implements Channel {
         forward.write(data, offset, length);
     }
 
-    private void send(byte[] data, int offset, int length) throws IOException {
+    /** All or nothing; without a buffer (?buffer=0) it waits for the peer instead of giving the bytes back. */
+    private int send(byte[] data, int offset, int length) throws IOException {
         // straight into a pooled direct buffer: the socket writes from it without another copy
-        conn.write(c -> c.alloc().directBuffer(length).writeBytes(data, offset, length));
+        boolean sent = conn.write(c -> c.alloc().directBuffer(length).writeBytes(data, offset, length), !bufferEnabled);
+        return sent ? length : 0;
     }
 
     @Override

@@ -173,4 +173,34 @@ class TcpClientChannelTest {
         assertEquals("delivered 20 bytes kept while the peer was away; 30 older bytes were dropped", r.awaitStatus("delivered ", 5_000));
         c.close();
     }
+
+    @Test
+    void aWriteHeldUpByASlowPeerIsKeptWhenThePeerVanishes() throws Exception {
+        Recorder r = new Recorder();
+        TcpClientChannel c;
+        CompletableFuture<Void> writer;
+        byte[] chunk = new byte[64 * 1024];
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(10_000);
+            c = (TcpClientChannel) provider.open(ChannelAddress.parse("tcp://127.0.0.1:" + server.getLocalPort() + "?queue=65536"));
+            c.start(r);
+            Socket peer = server.accept(); // connected, but it never reads
+            peer.setReceiveBufferSize(4096);
+            r.awaitStatus("connected", 5_000);
+            writer = CompletableFuture.runAsync(() -> {
+                try {
+                    for (int i = 0; i < 200; i++) { // 12.5 MiB: far more than the socket buffers hold
+                        c.write(chunk, 0, chunk.length);
+                    }
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            Thread.sleep(500); // the writer is now waiting on back-pressure
+            peer.close(); // and the peer vanishes for good (its listening socket closes too)
+        }
+        writer.get(20, java.util.concurrent.TimeUnit.SECONDS); // the waiting write is kept, not stuck
+        r.awaitStatus("peer away: keeping what arrives", 5_000);
+        c.close();
+    }
 }

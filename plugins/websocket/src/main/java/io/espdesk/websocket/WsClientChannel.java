@@ -107,7 +107,7 @@ final class WsClientChannel implements Channel {
         int sent = 0;
         try {
             for (WebSocketFrame f : frames) {
-                conn.write(c -> f);
+                conn.write(c -> f, true);
                 sent++;
             }
         } finally {
