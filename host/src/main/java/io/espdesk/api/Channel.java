@@ -23,6 +23,14 @@ public interface Channel extends Closeable {
      */
     void write(byte[] data, int offset, int length) throws IOException;
 
+    /**
+     * Stops taking in new input (reading the port, delivering what the network brought) and returns once what is being
+     * delivered right now has been handed over, so that a link can end without losing bytes in flight: the link calls
+     * this on both channels before it closes either. Bounded (a second or two); a no-op by default.
+     */
+    default void quiesce() {
+    }
+
     /** Closes the channel and releases its resources. Idempotent; never blocks for long. */
     @Override
     void close();

@@ -26,6 +26,10 @@ public final class Link implements SchemeRegistry.Listener {
     private final Set<String> finalSchemes;
     private final AtomicLong bytesAtoB = new AtomicLong();
     private final AtomicLong bytesBtoA = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong ups = new AtomicLong();
+    private volatile long sinceMillis = System.currentTimeMillis();
+    private volatile String lastLine = "";
     private final Thread thread;
     private volatile State state = State.WAITING;
     private volatile Session session;
@@ -38,7 +42,10 @@ public final class Link implements SchemeRegistry.Listener {
     public Link(LinkSpec spec, SchemeRegistry registry, Consumer<String> status, Set<String> finalSchemes) {
         this.spec = spec;
         this.registry = registry;
-        this.status = line -> status.accept("link " + spec.name() + ": " + line);
+        this.status = line -> {
+            lastLine = line;
+            status.accept("link " + spec.name() + ": " + line);
+        };
         this.finalSchemes = finalSchemes;
         this.thread = new Thread(this::supervise, "espdesk-link-" + spec.name());
         this.thread.setDaemon(true);
@@ -63,6 +70,19 @@ public final class Link implements SchemeRegistry.Listener {
 
     public long bytesBtoA() {
         return bytesBtoA.get();
+    }
+
+    /** Where the link stands and what it has carried, for {@code espdesk links}. */
+    public LinkStatus status() {
+        return new LinkStatus(spec.name(), spec.a().toString(), spec.b().toString(), state.name(), bytesAtoB.get(), bytesBtoA.get(),
+                dropped.get(), ups.get(), sinceMillis, lastLine);
+    }
+
+    private void setState(State s) {
+        if (state != s) {
+            state = s;
+            sinceMillis = System.currentTimeMillis();
+        }
     }
 
     /** Waits until the link has ended for good; true if it did within the timeout. */
@@ -94,7 +114,7 @@ public final class Link implements SchemeRegistry.Listener {
             registry.notifyAll();
         }
         try {
-            thread.join(2_000);
+            thread.join(6_000); // the session's end finishes what is in flight (bounded)
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -128,7 +148,7 @@ public final class Link implements SchemeRegistry.Listener {
                             break;
                         }
                         if (!said) {
-                            state = State.WAITING;
+                            setState(State.WAITING);
                             status.accept("waiting for a plugin for scheme '" + (pa == null ? spec.a() : spec.b()).scheme() + "'");
                             said = true;
                         }
@@ -138,7 +158,7 @@ public final class Link implements SchemeRegistry.Listener {
                 if (stopped) {
                     break;
                 }
-                state = State.OPENING;
+                setState(State.OPENING);
                 try {
                     pa.validate(spec.a());
                     pb.validate(spec.b());
@@ -148,7 +168,7 @@ public final class Link implements SchemeRegistry.Listener {
                 }
                 Session s;
                 try {
-                    s = Session.open(spec, pa, pb, this::onSessionStatus, bytesAtoB, bytesBtoA, finalSchemes);
+                    s = Session.open(spec, pa, pb, this::onSessionStatus, bytesAtoB, bytesBtoA, dropped, finalSchemes);
                 } catch (IOException | RuntimeException e) {
                     status.accept("cannot open: " + e.getMessage() + "; retrying in " + backoff + " ms");
                     Thread.sleep(backoff);
@@ -156,7 +176,8 @@ public final class Link implements SchemeRegistry.Listener {
                     continue;
                 }
                 session = s;
-                state = State.UP;
+                ups.incrementAndGet();
+                setState(State.UP);
                 status.accept("up: " + spec.a() + " <-> " + spec.b());
                 long t0 = System.nanoTime();
                 s.start();
@@ -169,7 +190,7 @@ public final class Link implements SchemeRegistry.Listener {
                 if (s.endedForGood()) {
                     break;
                 }
-                state = State.OPENING;
+                setState(State.OPENING);
                 backoff = System.nanoTime() - t0 > TimeUnit.MILLISECONDS.toNanos(MAX_BACKOFF_MS)
                         ? MIN_BACKOFF_MS : Math.min(backoff * 2, MAX_BACKOFF_MS);
                 Thread.sleep(backoff);
@@ -177,7 +198,7 @@ public final class Link implements SchemeRegistry.Listener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            state = State.DONE;
+            setState(State.DONE);
             registry.removeListener(this);
         }
     }

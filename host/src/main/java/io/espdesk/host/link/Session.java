@@ -27,13 +27,16 @@ final class Session {
     private final AtomicLong aToB;
     private final AtomicLong bToA;
     private final Set<String> finalSchemes;
+    private final AtomicLong dropped;
     private final CountDownLatch ended = new CountDownLatch(1);
     private final AtomicBoolean ending = new AtomicBoolean();
+    /** Set once both channels have quiesced: from then on deliveries go nowhere. */
+    private volatile boolean closing;
     private volatile String reason = "";
     private volatile boolean forGood;
 
     private Session(LinkSpec spec, ChannelProvider pa, Channel ca, ChannelProvider pb, Channel cb, Consumer<String> status,
-                    AtomicLong aToB, AtomicLong bToA, Set<String> finalSchemes) {
+                    AtomicLong aToB, AtomicLong bToA, AtomicLong dropped, Set<String> finalSchemes) {
         this.spec = spec;
         this.pa = pa;
         this.ca = ca;
@@ -42,11 +45,12 @@ final class Session {
         this.status = status;
         this.aToB = aToB;
         this.bToA = bToA;
+        this.dropped = dropped;
         this.finalSchemes = finalSchemes;
     }
 
     static Session open(LinkSpec spec, ChannelProvider pa, ChannelProvider pb, Consumer<String> status,
-                        AtomicLong aToB, AtomicLong bToA, Set<String> finalSchemes) throws IOException {
+                        AtomicLong aToB, AtomicLong bToA, AtomicLong dropped, Set<String> finalSchemes) throws IOException {
         Channel ca = pa.open(spec.a());
         Channel cb;
         try {
@@ -55,7 +59,7 @@ final class Session {
             ca.close();
             throw e;
         }
-        return new Session(spec, pa, ca, pb, cb, status, aToB, bToA, finalSchemes);
+        return new Session(spec, pa, ca, pb, cb, status, aToB, bToA, dropped, finalSchemes);
     }
 
     void start() {
@@ -76,12 +80,19 @@ final class Session {
         return forGood;
     }
 
+    /**
+     * Ends the session without losing what is in flight: both channels stop taking input and finish the delivery in
+     * hand (which still reaches the other channel), then both close.
+     */
     void end(String why, boolean finalEnd) {
         if (!ending.compareAndSet(false, true)) {
             return;
         }
         reason = why;
         forGood = finalEnd;
+        ca.quiesce();
+        cb.quiesce();
+        closing = true;
         ca.close();
         cb.close();
         ended.countDown();
@@ -101,15 +112,27 @@ final class Session {
 
         @Override
         public void onData(byte[] data, int offset, int length) {
-            if (ending.get()) {
-                return;
+            deliver(data, offset, length);
+        }
+
+        @Override
+        public boolean deliver(byte[] data, int offset, int length) {
+            if (closing) {
+                return false;
             }
             try {
                 to.write(data, offset, length);
                 counter.addAndGet(length);
+                return true;
             } catch (IOException | RuntimeException e) {
                 end("write failed: " + e.getMessage(), false);
+                return false;
             }
+        }
+
+        @Override
+        public void onDropped(long bytes) {
+            dropped.addAndGet(bytes);
         }
 
         @Override

@@ -4,6 +4,7 @@ import io.espdesk.api.ChannelListener;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 
 /**
  * Hands received bytes to the link on a thread of its own. Netty's event loops must never block, but the link's
@@ -11,32 +12,54 @@ import java.util.concurrent.LinkedBlockingQueue;
  * (autoRead off) while more than {@code highBytes} wait, resuming below half of it. Nothing is dropped.
  */
 public final class Delivery {
-    private static final byte[] END = new byte[0];
+    /** Bytes to deliver, and what to report once the link has taken them (null: nothing). */
+    private record Item(byte[] data, Object mark) {
+    }
+
+    private static final Item END = new Item(new byte[0], null);
     private static final int COALESCE = 256 * 1024;
 
-    private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final Set<io.netty.channel.Channel> paused = new HashSet<>();
     private long waiting; // guarded by this, together with paused: pausing and resuming must not miss each other
     private final long highBytes;
     private final String name;
+    private final Consumer<Object> accepted;
     private volatile ChannelListener listener;
     private volatile String endReason;
+    private volatile Thread thread;
 
     public Delivery(String name, long highBytes) {
+        this(name, highBytes, null);
+    }
+
+    /**
+     * @param accepted told, after the link has taken a delivery ({@link ChannelListener#deliver} said true), the mark of
+     *                 its last {@link #offer(io.netty.channel.Channel, byte[], Object) offer}: how a channel knows what
+     *                 it may acknowledge to its peer
+     */
+    public Delivery(String name, long highBytes, Consumer<Object> accepted) {
         this.name = name;
         this.highBytes = highBytes;
+        this.accepted = accepted;
     }
 
     public void start(ChannelListener l) {
         this.listener = l;
         Thread t = new Thread(this::run, "espdesk-" + name + "-delivery");
         t.setDaemon(true);
+        thread = t;
         t.start();
     }
 
     /** Called on an event loop with bytes read from {@code source}. */
-    public synchronized void offer(io.netty.channel.Channel source, byte[] data) {
-        queue.add(data);
+    public void offer(io.netty.channel.Channel source, byte[] data) {
+        offer(source, data, null);
+    }
+
+    /** Like {@link #offer(io.netty.channel.Channel, byte[])}, with a mark handed to the accepted hook once delivered. */
+    public synchronized void offer(io.netty.channel.Channel source, byte[] data, Object mark) {
+        queue.add(new Item(data, mark));
         waiting += data.length;
         if (waiting > highBytes && source != null && paused.add(source)) {
             source.config().setAutoRead(false);
@@ -60,6 +83,14 @@ public final class Delivery {
         }
     }
 
+    /** Reports bytes thrown away (counted in the link's figures). */
+    public void dropped(long bytes) {
+        ChannelListener l = listener;
+        if (l != null) {
+            l.onDropped(bytes);
+        }
+    }
+
     /** Ends delivery after what is queued; the listener hears onClosed(reason) once. */
     public void end(String reason) {
         endReason = reason;
@@ -67,34 +98,61 @@ public final class Delivery {
     }
 
     /**
+     * Ends delivery now: what is queued is discarded (a peer that resends what was not acknowledged sends it again),
+     * and this returns once the delivery in hand is done, waiting at most {@code millis} (not at all on the delivery
+     * thread itself). The listener hears onClosed(reason) once.
+     */
+    public void stopNow(String reason, long millis) {
+        synchronized (this) {
+            queue.clear();
+            endReason = reason;
+            queue.add(END);
+        }
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
      * Joins what else is already queued (up to 256 KiB) to {@code first}: one hand-off and one write downstream
      * instead of many small ones, which is where a relay's throughput goes.
      */
-    private byte[] coalesce(byte[] first) {
-        byte[] next = queue.peek();
-        if (next == null || next == END || first.length >= COALESCE) {
+    private Item coalesce(Item first) {
+        Item next = queue.peek();
+        if (next == null || next == END || first.data.length >= COALESCE) {
             return first;
         }
-        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream(Math.min(COALESCE, first.length * 4));
-        joined.write(first, 0, first.length);
-        while ((next = queue.peek()) != null && next != END && joined.size() + next.length <= COALESCE) {
+        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream(Math.min(COALESCE, first.data.length * 4));
+        joined.write(first.data, 0, first.data.length);
+        Object mark = first.mark;
+        while ((next = queue.peek()) != null && next != END && joined.size() + next.data.length <= COALESCE) {
             queue.poll();
-            joined.write(next, 0, next.length);
+            joined.write(next.data, 0, next.data.length);
+            mark = next.mark;
         }
-        return joined.toByteArray();
+        return new Item(joined.toByteArray(), mark);
     }
 
     private void run() {
         try {
             while (true) {
-                byte[] d = queue.take();
-                if (d == END) {
+                Item it = queue.take();
+                if (it == END) {
                     listener.onClosed(endReason);
                     return;
                 }
-                d = coalesce(d);
-                listener.onData(d, 0, d.length);
-                delivered(d.length);
+                it = coalesce(it);
+                if (accepted == null) {
+                    listener.onData(it.data, 0, it.data.length);
+                } else if (listener.deliver(it.data, 0, it.data.length)) {
+                    accepted.accept(it.mark);
+                }
+                delivered(it.data.length);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -33,7 +33,7 @@ public abstract class ServerChannel implements Channel {
         this.forward = new StoreAndForward(holdBytes, () -> clients.size() == 0, (d, o, l) -> {
             send(d, o, l);
             return l;
-        }, delivery::status, "",
+        }, delivery::status, delivery::dropped, "",
                 "no client connected: keeping what arrives (up to %d bytes) for the next one", "while no client was connected");
     }
 

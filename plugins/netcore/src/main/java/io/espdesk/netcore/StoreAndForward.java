@@ -3,6 +3,7 @@ package io.espdesk.netcore;
 import java.io.IOException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The write path of a channel whose far side can be away (a peer disconnected, no client yet, a device unplugged):
@@ -23,6 +24,7 @@ public final class StoreAndForward {
     private final BooleanSupplier away;
     private final Sink sink;
     private final Consumer<String> status;
+    private final LongConsumer dropped;
     private final String prefix;
     private final String keeping;
     private final String whileAway;
@@ -32,16 +34,18 @@ public final class StoreAndForward {
     /**
      * @param capacity  bytes kept at most (0: keep nothing; the sink must then wait for the far side itself)
      * @param away      whether the far side is away now
+     * @param dropped   told how many bytes a full buffer threw away (the link counts them)
      * @param prefix    what status lines start with (e.g. the device path and ": "), or ""
      * @param keeping   the line when keeping starts, with %d for the capacity
      * @param whileAway how the delivered line names the absence: "while the peer was away"
      */
-    public StoreAndForward(long capacity, BooleanSupplier away, Sink sink, Consumer<String> status, String prefix, String keeping,
-                           String whileAway) {
+    public StoreAndForward(long capacity, BooleanSupplier away, Sink sink, Consumer<String> status, LongConsumer dropped, String prefix,
+                           String keeping, String whileAway) {
         this.hold = new HoldBuffer(capacity);
         this.away = away;
         this.sink = sink;
         this.status = status;
+        this.dropped = dropped;
         this.prefix = prefix;
         this.keeping = keeping;
         this.whileAway = whileAway;
@@ -66,11 +70,14 @@ public final class StoreAndForward {
 
     private void keep(byte[] data, int offset, int length) {
         boolean first = hold.isEmpty();
-        long dropped = hold.add(data, offset, length);
+        long gone = hold.add(data, offset, length);
         if (first) {
             status.accept(prefix + String.format(keeping, hold.capacity()));
         }
-        if (dropped > 0 && !warnedDrop) {
+        if (gone > 0) {
+            dropped.accept(gone);
+        }
+        if (gone > 0 && !warnedDrop) {
             warnedDrop = true;
             status.accept(prefix + "buffer full: dropping the oldest bytes (buffer=" + hold.capacity() + ")");
         }
@@ -82,7 +89,7 @@ public final class StoreAndForward {
             return true;
         }
         byte[] held = hold.takeAll();
-        long dropped = hold.takeDropped();
+        long gone = hold.takeDropped();
         int sent = sink.send(held, 0, held.length);
         if (sent < held.length) {
             hold.add(held, sent, held.length - sent); // the buffer is empty: order is kept
@@ -90,7 +97,7 @@ public final class StoreAndForward {
         }
         warnedDrop = false;
         status.accept(prefix + "delivered " + held.length + " bytes kept " + whileAway
-                + (dropped > 0 ? "; " + dropped + " older bytes were dropped" : ""));
+                + (gone > 0 ? "; " + gone + " older bytes were dropped" : ""));
         return true;
     }
 

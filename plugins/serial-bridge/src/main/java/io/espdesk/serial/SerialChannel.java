@@ -7,6 +7,8 @@ import io.espdesk.netcore.StoreAndForward;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -19,19 +21,25 @@ final class SerialChannel implements Channel {
     static final long POLL_MS = 200;
     /** jSerialComm copies the whole array natively on each write: keep each call small. */
     static final int WRITE_CHUNK = 16 * 1024;
+    /** How long ending a link waits for a read being delivered or a write under way to finish. */
+    static final long FINISH_MS = 2_000;
 
     private final SerialOptions options;
     private final Consumer<Channel> onClose;
     private final Object lock = new Object();
+    /** Held while a write is under way, so that closing lets it finish instead of cutting it in the middle. */
+    private final ReentrantLock sending = new ReentrantLock();
     private volatile SerialPort port;
     private volatile boolean closed;
+    private volatile boolean quiesced;
+    private volatile Thread reader;
     private volatile ChannelListener listener;
     private final StoreAndForward forward;
 
     SerialChannel(SerialOptions options, Consumer<Channel> onClose) {
         this.options = options;
         this.onClose = onClose;
-        this.forward = new StoreAndForward(options.bufferBytes(), () -> port == null && !closed, this::send, this::status,
+        this.forward = new StoreAndForward(options.bufferBytes(), () -> port == null && !closed, this::send, this::status, this::dropped,
                 options.path() + ": ", "keeping what arrives (up to %d bytes) until the device is back", "while the device was away");
     }
 
@@ -40,6 +48,7 @@ final class SerialChannel implements Channel {
         this.listener = l;
         Thread t = new Thread(this::run, "espdesk-serial " + options.path());
         t.setDaemon(true);
+        reader = t;
         t.start();
     }
 
@@ -57,16 +66,25 @@ final class SerialChannel implements Channel {
                 }
                 return null;
             }
-            int err = p.getLastErrorCode();
-            return err == 16 ? "in use by another program" : "cannot be opened (error " + err + ")";
+            return why(p.getLastErrorCode());
         }
         return "no such device";
+    }
+
+    /** jSerialComm's error code after a failed open, as a user reads it. */
+    static String why(int err) {
+        return switch (err) {
+            case 2 -> "already open in this espdesk (another link uses it)"; // jSerialComm's own registry, not errno
+            case 11, 16 -> "in use by another program"; // flock refused (EWOULDBLOCK), or EBUSY
+            case 13 -> "permission denied (on Linux: add yourself to the dialout group)";
+            default -> "cannot be opened (error " + err + ")";
+        };
     }
 
     private void run() {
         String lastWhy = null;
         byte[] buf = new byte[16 * 1024];
-        while (!closed) {
+        while (!closed && !quiesced) {
             SerialPort p = port;
             if (p == null) {
                 String why = tryOpen();
@@ -107,6 +125,13 @@ final class SerialChannel implements Channel {
         p.closePort();
     }
 
+    private void dropped(long bytes) {
+        ChannelListener l = listener;
+        if (l != null) {
+            l.onDropped(bytes);
+        }
+    }
+
     private void status(String s) {
         ChannelListener l = listener;
         if (l != null) {
@@ -133,6 +158,15 @@ final class SerialChannel implements Channel {
      * buffer (?buffer=0), waits for the device to return instead.
      */
     private int send(byte[] data, int offset, int length) throws IOException {
+        sending.lock();
+        try {
+            return sendChunks(data, offset, length);
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    private int sendChunks(byte[] data, int offset, int length) throws IOException {
         int done = 0;
         while (done < length) {
             SerialPort p;
@@ -162,15 +196,39 @@ final class SerialChannel implements Channel {
         return done;
     }
 
+    /** Stops reading the port; returns once what was read last has been handed to the link (bounded). */
+    @Override
+    public void quiesce() {
+        quiesced = true;
+        Thread t = reader;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(FINISH_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        boolean acquired = false;
+        try {
+            // a write under way goes out whole: half of it written and none of it acknowledged would be sent twice
+            acquired = !sending.isHeldByCurrentThread() && sending.tryLock(FINISH_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         SerialPort p = port;
         if (p != null) {
             p.closePort();
+        }
+        if (acquired) {
+            sending.unlock();
         }
         synchronized (lock) {
             lock.notifyAll();

@@ -9,6 +9,7 @@ import io.espdesk.api.ChannelAddress;
 import io.espdesk.host.conf.LinkSpec;
 import io.espdesk.host.link.Link;
 import io.espdesk.host.link.SchemeRegistry;
+import io.espdesk.netcore.CuttingProxy;
 import io.espdesk.netcore.Recorder;
 import io.espdesk.tcp.TcpProvider;
 import java.net.InetAddress;
@@ -84,6 +85,55 @@ class SerialBridgeTest {
             w2.get();
             la.stop();
             lb.stop();
+        }
+    }
+
+    @Test
+    void withResumeEveryByteArrivesOnceAndInOrderWhileTheNetworkIsCutAgainAndAgain() throws Exception {
+        try (Pty a = Pty.open(); Pty b = Pty.open()) {
+            int port = freePort();
+            Link la = link("A", "serial:" + a.path, "tcp-listen://127.0.0.1:" + port + "?resume=on&buffer=16M");
+            assertTrue(la.awaitUp(5, TimeUnit.SECONDS), status.toString());
+            try (CuttingProxy proxy = new CuttingProxy(port)) {
+                link("B", "serial:" + b.path, "tcp://127.0.0.1:" + proxy.port() + "?resume=on&buffer=16M");
+                awaitStatus("connected to 127.0.0.1:");
+                byte[] one = random(4 << 20, 3);
+                byte[] two = random(4 << 20, 4);
+                CompletableFuture<byte[]> atB = CompletableFuture.supplyAsync(() -> read(b, one.length));
+                CompletableFuture<byte[]> atA = CompletableFuture.supplyAsync(() -> read(a, two.length));
+                CompletableFuture<Void> w1 = CompletableFuture.runAsync(() -> pour(a, one));
+                CompletableFuture<Void> w2 = CompletableFuture.runAsync(() -> pour(b, two));
+                for (int cut = 0; cut < 4; cut++) {
+                    long before = proxy.forwarded();
+                    while (proxy.forwarded() < before + (200 << 10)) {
+                        Thread.sleep(5); // mid-stream
+                    }
+                    proxy.cut(500 + 500L * cut); // connections reset, new ones refused meanwhile
+                }
+                assertArrayEquals(one, atB.get(120, TimeUnit.SECONDS), "A to B: every byte once, in order");
+                assertArrayEquals(two, atA.get(120, TimeUnit.SECONDS), "B to A: every byte once, in order");
+                w1.get();
+                w2.get();
+                assertTrue(status.stream().filter(s -> s.contains("reconnecting in")).count() >= 4, status.toString());
+                assertTrue(status.stream().noneMatch(s -> s.contains("lost ") && s.contains("bytes")), status.toString());
+            }
+        }
+    }
+
+    @Test
+    void aPortAlreadyOpenIsOneClearLine() throws Exception {
+        try (Pty pty = Pty.open()) {
+            SerialChannel first = (SerialChannel) serial.open(ChannelAddress.parse("serial:" + pty.path));
+            Recorder r1 = new Recorder();
+            first.start(r1);
+            r1.awaitStatus("opened " + pty.path, 5_000);
+            SerialChannel second = (SerialChannel) serial.open(ChannelAddress.parse("serial:" + pty.path));
+            Recorder r = new Recorder();
+            second.start(r);
+            assertEquals(pty.path + ": already open in this espdesk (another link uses it); waiting for it",
+                    r.awaitStatus(pty.path + ":", 5_000));
+            second.close();
+            first.close();
         }
     }
 
@@ -189,6 +239,30 @@ class SerialBridgeTest {
             Thread.sleep(10);
         }
         assertTrue(status.stream().anyMatch(s -> s.contains(part)), status.toString());
+    }
+
+    private static byte[] random(int n, long seed) {
+        byte[] d = new byte[n];
+        new Random(seed).nextBytes(d);
+        for (int i = 0; i < 256; i++) {
+            d[i] = (byte) i;
+        }
+        return d;
+    }
+
+    /** Writes at about 2 MB/s in uneven pieces, so that bytes keep coming while the network is cut. */
+    private static void pour(Pty p, byte[] data) {
+        Random rnd = new Random(data.length);
+        try {
+            for (int off = 0; off < data.length; ) {
+                int n = Math.min(data.length - off, 1 + rnd.nextInt(4_000));
+                p.write(java.util.Arrays.copyOfRange(data, off, off + n));
+                off += n;
+                Thread.sleep(1);
+            }
+        } catch (Exception e) {
+            throw new RuntimeException(e);
+        }
     }
 
     private static byte[] read(Pty p, int n) {

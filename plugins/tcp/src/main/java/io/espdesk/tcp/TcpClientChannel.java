@@ -43,7 +43,7 @@ final class TcpClientChannel implements Channel {
         this.onClose = onClose;
         this.delivery = new Delivery("tcp-client", o.queueBytes());
         this.bufferEnabled = o.bufferBytes() > 0;
-        this.forward = new StoreAndForward(o.bufferBytes(), () -> conn.get() == null && !conn.closed(), this::send, delivery::status, "",
+        this.forward = new StoreAndForward(o.bufferBytes(), () -> conn.get() == null && !conn.closed(), this::send, delivery::status, delivery::dropped, "",
                 "peer away: keeping what arrives (up to %d bytes) until it is back", "while the peer was away");
         this.bootstrap = Clients.bootstrap(group, o.queueBytes(), new ChannelInitializer<SocketChannel>() {
                     @Override

@@ -6,11 +6,11 @@ import io.espdesk.netcore.HoldBuffer;
 import java.util.Set;
 
 /** The options of tcp:// and tcp-listen:// addresses, checked once when a link is configured. */
-record TcpOptions(int max, boolean lines, int maxLine, int queueBytes, long stallMillis, long bufferBytes) {
+record TcpOptions(int max, boolean lines, int maxLine, int queueBytes, long stallMillis, long bufferBytes, boolean resume) {
     /** Store-and-forward: what is kept while the peer is away, unless ?buffer= says otherwise. */
     static final long DEFAULT_BUFFER = 1 << 20;
-    static final Set<String> CLIENT = Set.of("queue", "buffer");
-    static final Set<String> SERVER = Set.of("max", "lines", "maxline", "queue", "stall", "buffer");
+    static final Set<String> CLIENT = Set.of("queue", "buffer", "resume");
+    static final Set<String> SERVER = Set.of("max", "lines", "maxline", "queue", "stall", "buffer", "resume");
 
     static TcpOptions of(ChannelAddress a) {
         boolean server = a.scheme().equals("tcp-listen");
@@ -23,8 +23,25 @@ record TcpOptions(int max, boolean lines, int maxLine, int queueBytes, long stal
         if (!lines.equals("0") && !lines.equals("1")) {
             throw new IllegalArgumentException("address '" + a + "': option lines must be 0 or 1");
         }
-        return new TcpOptions((int) AddressOptions.number(a, "max", Integer.MAX_VALUE, 1), lines.equals("1"),
+        String resume = a.option("resume", "off");
+        if (!resume.equals("on") && !resume.equals("off")) {
+            throw new IllegalArgumentException("address '" + a + "': option resume must be on or off (found '" + resume + "')");
+        }
+        TcpOptions o = new TcpOptions((int) AddressOptions.number(a, "max", Integer.MAX_VALUE, 1), lines.equals("1"),
                 (int) AddressOptions.number(a, "maxline", 4096, 1), (int) AddressOptions.number(a, "queue", 1 << 20, 1024),
-                AddressOptions.number(a, "stall", 2000, 1), HoldBuffer.parseSize(a, "buffer", DEFAULT_BUFFER));
+                AddressOptions.number(a, "stall", 2000, 1), HoldBuffer.parseSize(a, "buffer", DEFAULT_BUFFER), resume.equals("on"));
+        if (o.resume()) {
+            for (String k : new String[] {"lines", "max", "maxline", "stall"}) {
+                if (a.options().containsKey(k)) {
+                    throw new IllegalArgumentException("address '" + a + "': resume=on relays one peer's bytes exactly; option " + k
+                            + " does not apply to it");
+                }
+            }
+            if (o.bufferBytes() == 0) {
+                throw new IllegalArgumentException("address '" + a + "': resume=on keeps what the peer has not acknowledged in the buffer;"
+                        + " buffer=0 leaves no room for it");
+            }
+        }
+        return o;
     }
 }

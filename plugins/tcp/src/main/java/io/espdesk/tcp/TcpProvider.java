@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** {@code tcp://HOST:PORT} (a client that reconnects) and {@code tcp-listen://[BIND]:PORT} (a server for many clients). */
+/**
+ * {@code tcp://HOST:PORT} (a client that reconnects) and {@code tcp-listen://[BIND]:PORT} (a server for many clients);
+ * with {@code ?resume=on} on both ends, two espdesks that deliver every byte exactly once across drops and restarts.
+ */
 public final class TcpProvider extends NettyProvider {
     public TcpProvider() {
         super("espdesk-tcp");
@@ -27,6 +30,10 @@ public final class TcpProvider extends NettyProvider {
     @Override
     protected Channel create(EventLoopGroup group, ChannelAddress address, Consumer<Channel> onClose) throws IOException {
         TcpOptions o = TcpOptions.of(address);
+        if (o.resume()) {
+            return address.scheme().equals("tcp") ? new ResumeClientChannel(group, address, o, onClose)
+                    : ResumeListenChannel.bind(group, address, o, onClose);
+        }
         return address.scheme().equals("tcp") ? new TcpClientChannel(group, address, o, onClose) : TcpListenChannel.bind(group, address, o, onClose);
     }
 }

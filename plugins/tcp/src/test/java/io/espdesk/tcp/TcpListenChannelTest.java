@@ -195,7 +195,7 @@ class TcpListenChannelTest {
 
     @Test
     void badOptionsAreOneClearLine() {
-        assertEquals("address 'tcp-listen://127.0.0.1:0?maxx=1': unknown option 'maxx' (known: buffer, lines, max, maxline, queue, stall)",
+        assertEquals("address 'tcp-listen://127.0.0.1:0?maxx=1': unknown option 'maxx' (known: buffer, lines, max, maxline, queue, resume, stall)",
                 assertThrows(IllegalArgumentException.class, () -> provider.validate(ChannelAddress.parse("tcp-listen://127.0.0.1:0?maxx=1"))).getMessage());
         assertEquals("address 'tcp-listen://127.0.0.1:0?max=0': option max must be a whole number of at least 1 (found '0')",
                 assertThrows(IllegalArgumentException.class, () -> provider.validate(ChannelAddress.parse("tcp-listen://127.0.0.1:0?max=0"))).getMessage());
