@@ -7,6 +7,7 @@ import io.espdesk.netcore.StoreAndForward;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -30,6 +31,8 @@ final class SerialChannel implements Channel {
     /** Held while a write is under way, so that closing lets it finish instead of cutting it in the middle. */
     private final ReentrantLock sending = new ReentrantLock();
     private volatile SerialPort port;
+    /** The port's descriptor, where it could be told apart from others on the same device (Linux), else -1. */
+    private volatile int portFd = -1;
     private volatile boolean closed;
     private volatile boolean quiesced;
     private volatile Thread reader;
@@ -59,8 +62,12 @@ final class SerialChannel implements Channel {
             p.setComPortParameters(options.baud(), options.dataBits(), options.stopBits(), options.parity());
             p.setFlowControl(options.flow());
             p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 100, 0);
+            Set<Integer> before = Descriptors.openOn(options.path());
             if (p.openPort()) {
+                Set<Integer> mine = Descriptors.openOn(options.path());
+                mine.removeAll(before);
                 synchronized (lock) {
+                    portFd = mine.size() == 1 ? mine.iterator().next() : -1;
                     port = p;
                     lock.notifyAll();
                 }
@@ -225,7 +232,7 @@ final class SerialChannel implements Channel {
         }
         SerialPort p = port;
         if (p != null) {
-            p.closePort();
+            release(p);
         }
         if (acquired) {
             sending.unlock();
@@ -238,6 +245,23 @@ final class SerialChannel implements Channel {
             l.onClosed("closed");
         }
         onClose.accept(this);
+    }
+
+    /**
+     * Lets go of the port without throwing bytes away: a real UART is given up to {@link #FINISH_MS} to send what is
+     * still queued, then the descriptor is detached from the device (see {@link Descriptors}) so that jSerialComm's
+     * closePort cannot discard what is queued either way.
+     */
+    private void release(SerialPort p) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FINISH_MS);
+        while (p.bytesAwaitingWrite() > 0 && System.nanoTime() < end) {
+            sleep(5);
+        }
+        int fd = portFd;
+        if (fd >= 0) {
+            Descriptors.detach(fd);
+        }
+        p.closePort();
     }
 
     @Override

@@ -12,7 +12,27 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The {@code serial:} scheme: serial ports (and any device path, such as a pseudo-terminal) as channels. */
 public final class SerialProvider implements ChannelProvider, AutoCloseable {
+    /** How long the process's exit waits for links to let go of their ports. */
+    static final long EXIT_WAIT_MS = 8_000;
+
     private final Set<Channel> open = ConcurrentHashMap.newKeySet();
+
+    public SerialProvider() {
+        // On exit jSerialComm closes every port still open, discarding what is queued (tcflush); it runs the hooks
+        // registered with it first, so this one holds it back until the links have let go of their ports (SIGTERM).
+        SerialPort.addShutdownHook(new Thread(this::awaitAllClosed, "espdesk-serial-exit"));
+    }
+
+    private void awaitAllClosed() {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(EXIT_WAIT_MS);
+        while (!open.isEmpty() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
 
     @Override
     public Set<String> schemes() {

@@ -121,6 +121,27 @@ class SerialBridgeTest {
     }
 
     @Test
+    void closingThePortDiscardsNothingTheBoardSentThatWasNotReadYet() throws Exception {
+        try (Pty pty = Pty.open()) {
+            SerialChannel c = (SerialChannel) serial.open(ChannelAddress.parse("serial:" + pty.path));
+            Recorder r = new Recorder();
+            c.start(r);
+            r.awaitStatus("opened " + pty.path, 5_000);
+            c.quiesce(); // the link is ending: no more reading
+            pty.write("sent while the bridge was stopping".getBytes());
+            Thread.sleep(50);
+            c.close(); // jSerialComm's closePort alone would discard it (tcflush TCIOFLUSH)
+            SerialChannel next = (SerialChannel) serial.open(ChannelAddress.parse("serial:" + pty.path));
+            Recorder r2 = new Recorder();
+            next.start(r2); // the bridge started again gets it
+            r2.awaitBytes(34, 5_000);
+            assertEquals("sent while the bridge was stopping", new String(r2.bytes()));
+            assertEquals(0, r.bytes().length);
+            next.close();
+        }
+    }
+
+    @Test
     void aPortAlreadyOpenIsOneClearLine() throws Exception {
         try (Pty pty = Pty.open()) {
             SerialChannel first = (SerialChannel) serial.open(ChannelAddress.parse("serial:" + pty.path));
