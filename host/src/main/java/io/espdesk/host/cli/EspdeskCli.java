@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 "  ./espdesk sim lua-scripts/two-esp8266",
                 "  ./espdesk host",
                 "  ./espdesk link tcp-listen://127.0.0.1:8888 stdio:",
+                "  ./espdesk links",
                 "", "Run ./espdesk COMMAND --help for the options of a command."})
 public final class EspdeskCli implements Runnable {
     @Spec
@@ -40,6 +41,7 @@ public final class EspdeskCli implements Runnable {
         cl.addSubcommand("host", new HostCommand(ctx));
         cl.addSubcommand("plugins", new PluginsCommand(ctx));
         cl.addSubcommand("link", new LinkCommand(ctx));
+        cl.addSubcommand("links", new LinksCommand(ctx));
         for (CommandContribution c : ServiceLoader.load(CommandContribution.class, EspdeskCli.class.getClassLoader())) {
             cl.addSubcommand(c.name(), c.command());
         }

@@ -32,7 +32,7 @@ final class HostCommand implements Callable<Integer> {
             ctx.err().println("espdesk: " + e.getMessage());
             return 2;
         }
-        HostRuntime runtime = new HostRuntime(cfg, ctx.in(), ctx.out());
+        HostRuntime runtime = new HostRuntime(cfg, ctx.home().resolve("run"), ctx.in(), ctx.out());
         ctx.out().printf("espdesk host ready in %d ms: watching %s, %d link(s); Ctrl-C stops%n",
                 (System.nanoTime() - t0) / 1_000_000, cfg.bundles(), runtime.links().size());
         CountDownLatch stop = new CountDownLatch(1);

@@ -4,11 +4,13 @@ import io.espdesk.host.conf.HostConfig;
 import io.espdesk.host.conf.LinkSpec;
 import io.espdesk.host.felix.PluginHost;
 import io.espdesk.host.link.Link;
+import io.espdesk.host.link.LinkBoard;
 import io.espdesk.host.link.SchemeRegistry;
 import io.espdesk.host.link.StdioProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,9 +20,13 @@ import org.osgi.framework.BundleException;
 public final class HostRuntime implements AutoCloseable {
     private final PluginHost host;
     private final List<Link> links = new ArrayList<>();
+    private final LinkBoard board;
 
-    /** Starts Felix, hot deploy and every link of the configuration. */
-    public HostRuntime(HostConfig cfg, InputStream in, PrintStream out) throws IOException, BundleException {
+    /**
+     * Starts Felix, hot deploy and every link of the configuration; the links' figures go to {@code runDir} for
+     * {@code espdesk links}.
+     */
+    public HostRuntime(HostConfig cfg, Path runDir, InputStream in, PrintStream out) throws IOException, BundleException {
         SchemeRegistry registry = new SchemeRegistry();
         registry.add(new StdioProvider(in, out), "host");
         boolean quiet = "quiet".equals(cfg.logLevel());
@@ -35,6 +41,7 @@ public final class HostRuntime implements AutoCloseable {
             links.add(l);
             l.start();
         }
+        board = new LinkBoard(runDir, "host", () -> links.stream().map(Link::status).toList()).start();
     }
 
     public List<Link> links() {
@@ -44,6 +51,7 @@ public final class HostRuntime implements AutoCloseable {
     @Override
     public void close() {
         links.forEach(Link::stop);
+        board.close();
         host.close();
     }
 }

@@ -6,8 +6,10 @@ import io.espdesk.host.conf.HostConfig;
 import io.espdesk.host.conf.LinkSpec;
 import io.espdesk.host.felix.PluginHost;
 import io.espdesk.host.link.Link;
+import io.espdesk.host.link.LinkBoard;
 import io.espdesk.host.link.SchemeRegistry;
 import io.espdesk.host.link.StdioProvider;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -67,12 +69,18 @@ final class LinkCommand implements Callable<Integer> {
                     ctx.err().println(line);
                 }
             }, Set.of("stdio"));
-            Thread hook = new Thread(link::stop, "espdesk-link-stop");
+            LinkBoard board = new LinkBoard(ctx.home().resolve("run"), "link", () -> List.of(link.status()));
+            Thread hook = new Thread(() -> {
+                link.stop();
+                board.close();
+            }, "espdesk-link-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             link.start();
+            board.start();
             while (!link.awaitDone(1, TimeUnit.SECONDS)) {
                 // until the link ends for good (stdio: closed) or Ctrl-C
             }
+            board.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

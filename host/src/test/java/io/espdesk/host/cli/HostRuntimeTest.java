@@ -36,7 +36,7 @@ class HostRuntimeTest {
             HostConfig cfg = new ConfigLoader(home).load(home.resolve("conf"));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             PipedOutputStream typing = new PipedOutputStream();
-            try (HostRuntime rt = new HostRuntime(cfg, new PipedInputStream(typing), new PrintStream(out, true))) {
+            try (HostRuntime rt = new HostRuntime(cfg, home.resolve("run"), new PipedInputStream(typing), new PrintStream(out, true))) {
                 Link link = rt.links().get(0);
                 Thread.sleep(200);
                 assertEquals(Link.State.WAITING, link.state());
@@ -57,6 +57,12 @@ class HostRuntimeTest {
                         Thread.sleep(10);
                     }
                     assertEquals(2, upLines(out), out.toString(StandardCharsets.UTF_8));
+
+                    // another process's view: espdesk links reads what this host publishes
+                    String links = awaitLinks(l -> l.contains(" 18 B ") && l.contains("    2  "));
+                    assertTrue(links.contains("toPeer     UP"), links);
+                    assertTrue(links.contains("testtcp://127.0.0.1:" + peer.getLocalPort() + " <-> stdio:"), links);
+                    assertTrue(links.contains("last: up: testtcp://"), links);
                 }
                 String log = out.toString(StandardCharsets.UTF_8);
                 assertTrue(log.contains("link toPeer: waiting for a plugin for scheme 'testtcp'"), log);
@@ -64,7 +70,28 @@ class HostRuntimeTest {
                 assertTrue(log.contains("link toPeer: up: testtcp://127.0.0.1:"), log);
                 assertTrue(log.contains("link toPeer: down: testtcp://127.0.0.1:" + peer.getLocalPort() + ": peer closed"), log);
             }
+            String after = awaitLinks(l -> l.startsWith("no espdesk"));
+            assertEquals("no espdesk with links is running here (./espdesk host or ./espdesk link starts one)\n", after,
+                    "a host that stopped takes its entry with it");
         }
+    }
+
+    /** Runs {@code espdesk links} until its output passes {@code ok} (the host publishes twice a second). */
+    private String awaitLinks(java.util.function.Predicate<String> ok) throws InterruptedException {
+        String got = "";
+        long end = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < end) {
+            ByteArrayOutputStream screen = new ByteArrayOutputStream();
+            CliContext ctx = new CliContext(home, new java.io.ByteArrayInputStream(new byte[0]), new PrintStream(screen, true),
+                    new PrintStream(new ByteArrayOutputStream(), true));
+            assertEquals(0, EspdeskCli.run(new String[] {"links"}, ctx));
+            got = screen.toString(StandardCharsets.UTF_8);
+            if (ok.test(got)) {
+                return got;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("espdesk links never showed the figures: " + got);
     }
 
     private static long upLines(ByteArrayOutputStream out) {
