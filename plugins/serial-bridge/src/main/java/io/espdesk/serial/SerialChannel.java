@@ -22,6 +22,8 @@ final class SerialChannel implements Channel {
     static final long POLL_MS = 200;
     /** jSerialComm copies the whole array natively on each write: keep each call small. */
     static final int WRITE_CHUNK = 16 * 1024;
+    /** Read up to this much at once: what has already arrived is taken in one go (see {@link #more}). */
+    static final int READ_BATCH = 64 * 1024;
     /** How long ending a link waits for a read being delivered or a write under way to finish. */
     static final long FINISH_MS = 2_000;
 
@@ -30,6 +32,7 @@ final class SerialChannel implements Channel {
     private final Object lock = new Object();
     /** Held while a write is under way, so that closing lets it finish instead of cutting it in the middle. */
     private final ReentrantLock sending = new ReentrantLock();
+    private final byte[] chunk = new byte[WRITE_CHUNK]; // guarded by sending
     private volatile SerialPort port;
     /** The port's descriptor, where it could be told apart from others on the same device (Linux), else -1. */
     private volatile int portFd = -1;
@@ -90,7 +93,7 @@ final class SerialChannel implements Channel {
 
     private void run() {
         String lastWhy = null;
-        byte[] buf = new byte[16 * 1024];
+        byte[] buf = new byte[READ_BATCH];
         while (!closed && !quiesced) {
             SerialPort p = port;
             if (p == null) {
@@ -110,6 +113,7 @@ final class SerialChannel implements Channel {
             }
             int n = p.readBytes(buf, buf.length);
             if (n > 0) {
+                n = more(p, buf, n);
                 listener.onData(buf, 0, n);
             } else if (n < 0 || !p.isOpen() || !stillThere()) {
                 lost(p);
@@ -117,6 +121,23 @@ final class SerialChannel implements Channel {
                 status(options.path() + ": the device went away; closed it, reopening when it returns");
             }
         }
+    }
+
+    /**
+     * Adds to a read what has arrived meanwhile, without waiting: under load one delivery (one network write, one
+     * wake-up of the far side) carries tens of kilobytes instead of the 4 KiB a pseudo-terminal hands over per read,
+     * and a lone byte still goes at once.
+     */
+    private static int more(SerialPort p, byte[] buf, int n) {
+        int avail;
+        while (n < buf.length && (avail = p.bytesAvailable()) > 0) {
+            int r = p.readBytes(buf, Math.min(avail, buf.length - n), n);
+            if (r <= 0) {
+                break;
+            }
+            n += r;
+        }
+        return n;
     }
 
     private boolean stillThere() {
@@ -193,7 +214,10 @@ final class SerialChannel implements Channel {
                     }
                 }
             }
-            int n = p.writeBytes(data, Math.min(WRITE_CHUNK, length - done), offset + done);
+            // through a small array: jSerialComm's JNI copies the whole array it is given on every call
+            int len = Math.min(WRITE_CHUNK, length - done);
+            System.arraycopy(data, offset + done, chunk, 0, len);
+            int n = p.writeBytes(chunk, len, 0);
             if (n < 0) {
                 lost(p); // the reader reports it
                 continue;
