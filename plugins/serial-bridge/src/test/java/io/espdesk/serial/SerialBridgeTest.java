@@ -142,6 +142,30 @@ class SerialBridgeTest {
     }
 
     @Test
+    void aSimulatedBoardBridgedToASerialPortAnswersWhatIsTypedIntoThePort() throws Exception {
+        Path board = Files.createDirectories(tmp.resolve("desk/echo"));
+        Files.writeString(board.resolve("init.lua"), String.join("\n",
+                "print('ready')",
+                "uart.on('data', 0, function(d) uart.write(0, string.upper(d)) end, 0)"));
+        io.espdesk.nodemcu.osgi.BoardProvider boards = new io.espdesk.nodemcu.osgi.BoardProvider(tmp);
+        registry.add(boards, "nodemcu");
+        try (Pty pty = Pty.open()) {
+            Link l = link("B", "serial:" + pty.path, "board://echo/uart0?sim=desk");
+            assertTrue(l.awaitUp(5, TimeUnit.SECONDS), status.toString());
+            StringBuilder boot = new StringBuilder();
+            while (!boot.toString().endsWith("ready\n") && boot.length() < 2_000) {
+                boot.append((char) (pty.read(1)[0] & 0xff)); // the firmware's banner, then the script's first line
+            }
+            assertTrue(boot.toString().startsWith("NodeMCU") && boot.toString().endsWith("\nready\n"), boot.toString());
+            pty.write("every byte: \u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            assertEquals("EVERY BYTE: \u00e9", new String(pty.read(13), java.nio.charset.StandardCharsets.ISO_8859_1));
+            l.stop();
+        } finally {
+            boards.close();
+        }
+    }
+
+    @Test
     void aPortAlreadyOpenIsOneClearLine() throws Exception {
         try (Pty pty = Pty.open()) {
             SerialChannel first = (SerialChannel) serial.open(ChannelAddress.parse("serial:" + pty.path));

@@ -32,7 +32,7 @@ class AllPluginsIT {
             try (PluginHost host = new PluginHost(dir, 40, lines::add, new SchemeRegistry(), false)) {
                 host.start();
                 host.awaitIdle(20_000);
-                assertEquals(List.of("plugin started: io.espdesk.nodemcu 0.1.0 (schemes: none)",
+                assertEquals(List.of("plugin started: io.espdesk.nodemcu 0.1.0 (schemes: board)",
                         "plugin started: io.espdesk.tcp 0.1.0 (schemes: tcp, tcp-listen)",
                         "plugin started: io.espdesk.websocket 0.1.0 (schemes: ws, ws-listen)"), lines.stream().sorted().toList(), "round " + round);
             }

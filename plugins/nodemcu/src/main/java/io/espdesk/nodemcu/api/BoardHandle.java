@@ -54,6 +54,19 @@ public final class BoardHandle {
         board.world().scheduler().after(0, null, () -> board.typeIntoUart(bytes));
     }
 
+    /** Types bytes into UART0 from another thread (a bridged channel), at the simulation's current time. */
+    public void typeFromOutside(byte[] bytes) {
+        sim.post(() -> board.typeIntoUart(bytes));
+    }
+
+    /**
+     * Hands every byte the board writes to UART0 (print and uart.write) to {@code sink}, on the simulation's thread,
+     * as it is written; null stops it.
+     */
+    public void onUart(java.util.function.Consumer<byte[]> sink) {
+        board.console().tap(sink);
+    }
+
     public void type(String text) {
         type(text.getBytes(StandardCharsets.ISO_8859_1));
     }

@@ -140,6 +140,20 @@ public final class Simulation {
         }
     }
 
+    /**
+     * Runs at wall speed from now on, as with gateways: for a simulation joined to real things by other means (a
+     * board's UART bridged to a serial port or a socket, see {@code board://}).
+     */
+    public Simulation wallSpeed() {
+        world.wallSpeed(true);
+        return this;
+    }
+
+    /** Runs {@code r} on the simulation's thread at its current time (from another thread, while it runs at wall speed). */
+    public void post(Runnable r) {
+        world.post(r);
+    }
+
     /** Closes the gateways' real sockets (a simulation without gateways holds nothing). */
     public void close() {
         world.close();

@@ -12,10 +12,13 @@ public final class Console {
     private final ByteArrayOutputStream all = new ByteArrayOutputStream();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final Consumer<String> lineSink;
+    private final java.util.function.BooleanSupplier keep;
     private Consumer<byte[]> tap;
 
-    Console(Consumer<String> lineSink) {
+    /** @param keep whether every byte is kept for {@link #bytes()} (off for long runs and live bridges) */
+    Console(Consumer<String> lineSink, java.util.function.BooleanSupplier keep) {
         this.lineSink = lineSink;
+        this.keep = keep;
     }
 
     /** Also sends every byte to {@code tap} (a bridged UART channel). */
@@ -24,7 +27,9 @@ public final class Console {
     }
 
     public void write(byte[] bytes) {
-        all.write(bytes, 0, bytes.length);
+        if (keep.getAsBoolean()) {
+            all.write(bytes, 0, bytes.length);
+        }
         if (tap != null) {
             tap.accept(bytes.clone());
         }

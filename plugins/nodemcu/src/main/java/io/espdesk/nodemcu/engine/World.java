@@ -132,9 +132,17 @@ public final class World {
         this.watchdogInstructions = n;
     }
 
-    /** Whether output lines are kept in memory for {@link #lines()} (long benchmarks turn it off). */
+    /**
+     * Whether output lines and UART bytes are kept in memory for {@link #lines()} and the exact-byte checks (long
+     * benchmarks and live bridges turn it off).
+     */
     public void keepLines(boolean keep) {
         this.keepLines = keep;
+    }
+
+    /** Whether output (lines, and the exact UART bytes) is kept in memory. */
+    public boolean keepsLines() {
+        return keepLines;
     }
 
     public Board addBoard(String name, Flash flash) {
@@ -184,8 +192,15 @@ public final class World {
         warningListeners.add(c);
     }
 
+    private volatile boolean wallSpeed;
+
     public RealGateways gateways() {
         return gateways;
+    }
+
+    /** Runs at wall speed from now on even without gateways (a board's UART is joined to the real world). */
+    public void wallSpeed(boolean on) {
+        wallSpeed = on;
     }
 
     /** Hands work to the simulation thread from another thread (a gateway socket). */
@@ -198,7 +213,7 @@ public final class World {
      * gateway connects it to real endpoints.
      */
     public void runUntil(long end) {
-        if (!gateways.any()) {
+        if (!gateways.any() && !wallSpeed) {
             scheduler.runUntil(end);
             return;
         }

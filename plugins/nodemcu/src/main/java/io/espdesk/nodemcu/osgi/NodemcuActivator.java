@@ -1,20 +1,27 @@
 package io.espdesk.nodemcu.osgi;
 
+import io.espdesk.api.ChannelProvider;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 
 /**
- * The nodemcu runtime as a plugin. It registers no address scheme yet: {@code board://NAME/uart0} channels
- * (issue: serial bridge) will be registered here. Starting it proves LuaJ and Gson resolve inside the bundle.
+ * The nodemcu runtime as a plugin: registers the {@code board://NAME/uart0?sim=DIR} scheme, a simulated board's UART
+ * as a channel, so that a simulated board can be bridged to a real serial port or a remote host.
  */
 public final class NodemcuActivator implements BundleActivator {
+    private BoardProvider provider;
+
     @Override
     public void start(BundleContext context) {
-        // nothing to register yet; see the class comment
+        provider = new BoardProvider(BoardProvider.defaultHome());
+        context.registerService(ChannelProvider.class, provider, null);
     }
 
     @Override
     public void stop(BundleContext context) {
-        // nothing registered
+        // the framework unregisters the service; the simulations stop with their channels
+        if (provider != null) {
+            provider.close();
+        }
     }
 }
