@@ -32,6 +32,7 @@ public class SerialBench {
         int mib = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         List<Result> results = new ArrayList<>();
         boolean onlySocat = System.getProperty("only.socat") != null;
+        boolean onlyEspdesk = System.getProperty("only.espdesk") != null;
         if (!onlySocat) {
             results.add(run("espdesk", mib, (a, b, port, started) -> {
                 started.add(espdesk("serial:" + a, "tcp-listen://127.0.0.1:" + port));
@@ -42,7 +43,7 @@ public class SerialBench {
                 started.add(espdesk("serial:" + b, "tcp://127.0.0.1:" + port + "?resume=on"));
             }));
         }
-        String socat = which("socat");
+        String socat = onlyEspdesk ? null : which("socat");
         if (socat == null) {
             System.out.println("socat: not installed, its column is skipped (apt-get install socat to compare)");
         } else {
