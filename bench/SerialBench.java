@@ -29,33 +29,46 @@ public class SerialBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int mib = args.length > 0 ? Integer.parseInt(args[0]) : 64;
-        List<Result> results = new ArrayList<>();
-        boolean onlySocat = System.getProperty("only.socat") != null;
-        boolean onlyEspdesk = System.getProperty("only.espdesk") != null;
-        if (!onlySocat) {
-            results.add(run("espdesk", mib, (a, b, port, started) -> {
-                started.add(espdesk("serial:" + a, "tcp-listen://127.0.0.1:" + port));
-                started.add(espdesk("serial:" + b, "tcp://127.0.0.1:" + port));
-            }));
-            results.add(run("espdesk resume=on", mib, (a, b, port, started) -> {
-                started.add(espdesk("serial:" + a, "tcp-listen://127.0.0.1:" + port + "?resume=on"));
-                started.add(espdesk("serial:" + b, "tcp://127.0.0.1:" + port + "?resume=on"));
-            }));
-        }
-        String socat = onlyEspdesk ? null : which("socat");
+        int mib = args.length > 0 ? Integer.parseInt(args[0]) : 128;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        String socat = System.getProperty("only.espdesk") != null ? null : which("socat");
         if (socat == null) {
             System.out.println("socat: not installed, its column is skipped (apt-get install socat to compare)");
-        } else {
-            results.add(run("socat", mib, (a, b, port, started) -> {
+        }
+        java.util.Map<String, Bridges> paths = new java.util.LinkedHashMap<>();
+        paths.put("espdesk", (a, b, port, started) -> {
+            started.add(espdesk("serial:" + a, "tcp-listen://127.0.0.1:" + port));
+            started.add(espdesk("serial:" + b, "tcp://127.0.0.1:" + port));
+        });
+        paths.put("espdesk resume=on", (a, b, port, started) -> {
+            started.add(espdesk("serial:" + a, "tcp-listen://127.0.0.1:" + port + "?resume=on"));
+            started.add(espdesk("serial:" + b, "tcp://127.0.0.1:" + port + "?resume=on"));
+        });
+        if (socat != null) {
+            paths.put("socat", (a, b, port, started) -> {
                 started.add(new ProcessBuilder(socat, a, "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr")
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start());
                 Thread.sleep(300);
                 started.add(new ProcessBuilder(socat, b, "TCP:127.0.0.1:" + port + ",retry=50,interval=0.1")
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start());
-            }));
+            });
+        }
+        // the paths take turns, round after round, so that a noisy moment of the machine does not favour one of them
+        java.util.Map<String, List<Result>> all = new java.util.LinkedHashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (java.util.Map.Entry<String, Bridges> p : paths.entrySet()) {
+                System.out.print("round " + round + ": ");
+                all.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(run(p.getKey(), mib, p.getValue()));
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        for (java.util.Map.Entry<String, List<Result>> e : all.entrySet()) {
+            List<Result> rs = e.getValue();
+            results.add(new Result(e.getKey(), median(rs.stream().map(Result::aToB).toList()), median(rs.stream().map(Result::bToA).toList()),
+                    median(rs.stream().map(Result::medianUs).toList()), median(rs.stream().map(Result::p99Us).toList())));
         }
         System.out.println();
+        System.out.printf("medians of %d rounds, %d MiB each way:%n", rounds, mib);
         System.out.printf("%-20s %12s %12s %14s %12s%n", "path", "A->B MB/s", "B->A MB/s", "median µs", "p99 µs");
         for (Result r : results) {
             System.out.printf("%-20s %12.1f %12.1f %14.0f %12.0f%n", r.name, r.aToB, r.bToA, r.medianUs, r.p99Us);
@@ -68,6 +81,12 @@ public class SerialBench {
                         r.p99Us);
             }
         }
+    }
+
+    static double median(List<Double> v) {
+        List<Double> s = new ArrayList<>(v);
+        Collections.sort(s);
+        return s.get(s.size() / 2);
     }
 
     static Process espdesk(String a, String b) throws IOException {
@@ -94,13 +113,13 @@ public class SerialBench {
                 List<Double> lat = new ArrayList<>();
                 byte[] one = {'x'};
                 byte[] buf = new byte[16];
-                for (int i = 0; i < 3_000; i++) {
+                for (int i = 0; i < 7_000; i++) {
                     long t0 = System.nanoTime();
                     a.write(one, 0, 1);
                     if (b.read(buf, 1, 5_000) != 1) {
                         throw new IOException(name + ": a byte did not arrive within 5 s");
                     }
-                    if (i >= 500) {
+                    if (i >= 2_000) { // after a warm-up: the JIT has compiled the one-byte path
                         lat.add((System.nanoTime() - t0) / 1_000.0);
                     }
                     Thread.sleep(0, 200_000);

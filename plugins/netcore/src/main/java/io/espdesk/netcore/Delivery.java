@@ -13,13 +13,17 @@ import java.util.function.Consumer;
  */
 public final class Delivery {
     /** Bytes to deliver, and what to report once the link has taken them (null: nothing). */
-    private record Item(byte[] data, Object mark) {
+    private record Item(byte[] data, int length, Object mark) {
+        Item(byte[] data, Object mark) {
+            this(data, data.length, mark);
+        }
     }
 
     private static final Item END = new Item(new byte[0], null);
     private static final int COALESCE = 256 * 1024;
 
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final byte[] joinBuffer = new byte[COALESCE]; // used by the delivery thread only
     private final Set<io.netty.channel.Channel> paused = new HashSet<>();
     private long waiting; // guarded by this, together with paused: pausing and resuming must not miss each other
     private final long highBytes;
@@ -127,15 +131,18 @@ public final class Delivery {
         if (next == null || next == END || first.data.length >= COALESCE) {
             return first;
         }
-        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream(Math.min(COALESCE, first.data.length * 4));
-        joined.write(first.data, 0, first.data.length);
+        // into one array kept for the purpose: the listener may not keep what it is handed, so it can be reused
+        byte[] joined = joinBuffer;
+        System.arraycopy(first.data, 0, joined, 0, first.data.length);
+        int size = first.data.length;
         Object mark = first.mark;
-        while ((next = queue.peek()) != null && next != END && joined.size() + next.data.length <= COALESCE) {
+        while ((next = queue.peek()) != null && next != END && size + next.data.length <= COALESCE) {
             queue.poll();
-            joined.write(next.data, 0, next.data.length);
+            System.arraycopy(next.data, 0, joined, size, next.data.length);
+            size += next.data.length;
             mark = next.mark;
         }
-        return new Item(joined.toByteArray(), mark);
+        return new Item(joined, size, mark);
     }
 
     private void run() {
@@ -148,11 +155,11 @@ public final class Delivery {
                 }
                 it = coalesce(it);
                 if (accepted == null) {
-                    listener.onData(it.data, 0, it.data.length);
-                } else if (listener.deliver(it.data, 0, it.data.length)) {
+                    listener.onData(it.data, 0, it.length);
+                } else if (listener.deliver(it.data, 0, it.length)) {
                     accepted.accept(it.mark);
                 }
-                delivered(it.data.length);
+                delivered(it.length);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 final class SerialChannel implements Channel {
     static final long POLL_MS = 200;
     /** jSerialComm copies the whole array natively on each write: keep each call small. */
-    static final int WRITE_CHUNK = 16 * 1024;
+    static final int WRITE_CHUNK = 64 * 1024;
     /** Read up to this much at once: what has already arrived is taken in one go (see {@link #more}). */
     static final int READ_BATCH = 64 * 1024;
     /** How long ending a link waits for a read being delivered or a write under way to finish. */
