@@ -9,6 +9,7 @@ import io.espdesk.host.conf.LinkSpec;
 import io.espdesk.host.link.Link;
 import io.espdesk.host.link.SchemeRegistry;
 import io.espdesk.netcore.Recorder;
+import io.espdesk.netcore.TestBytes;
 import io.espdesk.tcp.TcpProvider;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -17,7 +18,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -95,12 +95,12 @@ class FarBridgeRestartIT {
             assertEquals(b.path + ": in use by another program; waiting for it", r.awaitStatus(b.path + ":", 5_000));
             intruder.close();
 
-            byte[] toFar = random(3 << 20, 5);
-            byte[] toNear = random(3 << 20, 6);
-            CompletableFuture<byte[]> atFar = CompletableFuture.supplyAsync(() -> read(b, toFar.length));
-            CompletableFuture<byte[]> atNear = CompletableFuture.supplyAsync(() -> read(a, toNear.length));
-            CompletableFuture<Void> w1 = CompletableFuture.runAsync(() -> pour(a, toFar));
-            CompletableFuture<Void> w2 = CompletableFuture.runAsync(() -> pour(b, toNear));
+            byte[] toFar = TestBytes.everyValue(3 << 20, 5);
+            byte[] toNear = TestBytes.everyValue(3 << 20, 6);
+            CompletableFuture<byte[]> atFar = CompletableFuture.supplyAsync(() -> b.readUnchecked(toFar.length));
+            CompletableFuture<byte[]> atNear = CompletableFuture.supplyAsync(() -> a.readUnchecked(toNear.length));
+            CompletableFuture<Void> w1 = CompletableFuture.runAsync(() -> a.pour(toFar));
+            CompletableFuture<Void> w2 = CompletableFuture.runAsync(() -> b.pour(toNear));
             for (int restart = 0; restart < 2; restart++) {
                 Thread.sleep(500); // mid-stream
                 far.destroy(); // SIGTERM
@@ -128,35 +128,6 @@ class FarBridgeRestartIT {
         }
     }
 
-    private static byte[] random(int n, long seed) {
-        byte[] d = new byte[n];
-        new Random(seed).nextBytes(d);
-        for (int i = 0; i < 256; i++) {
-            d[i] = (byte) i;
-        }
-        return d;
-    }
 
-    /** About 2 MB/s in uneven pieces: the bytes keep coming while the far bridge is away. */
-    private static void pour(Pty p, byte[] data) {
-        Random rnd = new Random(data.length);
-        try {
-            for (int off = 0; off < data.length; ) {
-                int n = Math.min(data.length - off, 1 + rnd.nextInt(4_000));
-                p.write(java.util.Arrays.copyOfRange(data, off, off + n));
-                off += n;
-                Thread.sleep(1);
-            }
-        } catch (Exception e) {
-            throw new RuntimeException(e);
-        }
-    }
 
-    private static byte[] read(Pty p, int n) {
-        try {
-            return p.read(n);
-        } catch (Exception e) {
-            throw new RuntimeException(e);
-        }
-    }
 }

@@ -38,6 +38,41 @@ final class Pty implements Closeable {
         return out;
     }
 
+    /** Writes at about 2 MB/s in uneven pieces, so that bytes keep coming while a test breaks something. */
+    void pour(byte[] data) {
+        java.util.Random rnd = new java.util.Random(data.length);
+        try {
+            for (int off = 0; off < data.length; ) {
+                int n = Math.min(data.length - off, 1 + rnd.nextInt(4_000));
+                pt.write(data, off, n);
+                off += n;
+                Thread.sleep(1);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@link #write} for use in a CompletableFuture: as fast as the port takes it. */
+    void writeUnchecked(byte[] data) {
+        try {
+            write(data);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #read} for use in a CompletableFuture. */
+    byte[] readUnchecked(int n) {
+        try {
+            return read(n);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         pt.close();

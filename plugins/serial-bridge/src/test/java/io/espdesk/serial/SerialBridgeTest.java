@@ -11,6 +11,7 @@ import io.espdesk.host.link.Link;
 import io.espdesk.host.link.SchemeRegistry;
 import io.espdesk.netcore.CuttingProxy;
 import io.espdesk.netcore.Recorder;
+import io.espdesk.netcore.TestBytes;
 import io.espdesk.tcp.TcpProvider;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -75,10 +76,10 @@ class SerialBridgeTest {
                 one[i] = (byte) i; // every byte value, control characters included
                 two[i] = (byte) (255 - i);
             }
-            CompletableFuture<byte[]> atB = CompletableFuture.supplyAsync(() -> read(b, one.length));
-            CompletableFuture<byte[]> atA = CompletableFuture.supplyAsync(() -> read(a, two.length));
-            CompletableFuture<Void> w1 = CompletableFuture.runAsync(() -> write(a, one));
-            CompletableFuture<Void> w2 = CompletableFuture.runAsync(() -> write(b, two));
+            CompletableFuture<byte[]> atB = CompletableFuture.supplyAsync(() -> b.readUnchecked(one.length));
+            CompletableFuture<byte[]> atA = CompletableFuture.supplyAsync(() -> a.readUnchecked(two.length));
+            CompletableFuture<Void> w1 = CompletableFuture.runAsync(() -> a.writeUnchecked(one));
+            CompletableFuture<Void> w2 = CompletableFuture.runAsync(() -> b.writeUnchecked(two));
             assertArrayEquals(one, atB.get(120, TimeUnit.SECONDS));
             assertArrayEquals(two, atA.get(120, TimeUnit.SECONDS));
             w1.get();
@@ -97,12 +98,12 @@ class SerialBridgeTest {
             try (CuttingProxy proxy = new CuttingProxy(port)) {
                 link("B", "serial:" + b.path, "tcp://127.0.0.1:" + proxy.port() + "?resume=on&buffer=16M");
                 awaitStatus("connected to 127.0.0.1:");
-                byte[] one = random(4 << 20, 3);
-                byte[] two = random(4 << 20, 4);
-                CompletableFuture<byte[]> atB = CompletableFuture.supplyAsync(() -> read(b, one.length));
-                CompletableFuture<byte[]> atA = CompletableFuture.supplyAsync(() -> read(a, two.length));
-                CompletableFuture<Void> w1 = CompletableFuture.runAsync(() -> pour(a, one));
-                CompletableFuture<Void> w2 = CompletableFuture.runAsync(() -> pour(b, two));
+                byte[] one = TestBytes.everyValue(4 << 20, 3);
+                byte[] two = TestBytes.everyValue(4 << 20, 4);
+                CompletableFuture<byte[]> atB = CompletableFuture.supplyAsync(() -> b.readUnchecked(one.length));
+                CompletableFuture<byte[]> atA = CompletableFuture.supplyAsync(() -> a.readUnchecked(two.length));
+                CompletableFuture<Void> w1 = CompletableFuture.runAsync(() -> a.pour(one));
+                CompletableFuture<Void> w2 = CompletableFuture.runAsync(() -> b.pour(two));
                 for (int cut = 0; cut < 4; cut++) {
                     long before = proxy.forwarded();
                     while (proxy.forwarded() < before + (200 << 10)) {
@@ -189,7 +190,7 @@ class SerialBridgeTest {
             link("A", "serial:" + a.path, "tcp-listen://127.0.0.1:" + port);
             link("B", "serial:" + b.path, "tcp://127.0.0.1:" + port);
             awaitStatus("client 127.0.0.1:");
-            CompletableFuture<byte[]> got = CompletableFuture.supplyAsync(() -> read(b, 1));
+            CompletableFuture<byte[]> got = CompletableFuture.supplyAsync(() -> b.readUnchecked(1));
             a.write(new byte[] {'x'});
             assertArrayEquals(new byte[] {'x'}, got.get(5, TimeUnit.SECONDS));
         }
@@ -286,43 +287,7 @@ class SerialBridgeTest {
         assertTrue(status.stream().anyMatch(s -> s.contains(part)), status.toString());
     }
 
-    private static byte[] random(int n, long seed) {
-        byte[] d = new byte[n];
-        new Random(seed).nextBytes(d);
-        for (int i = 0; i < 256; i++) {
-            d[i] = (byte) i;
-        }
-        return d;
-    }
 
-    /** Writes at about 2 MB/s in uneven pieces, so that bytes keep coming while the network is cut. */
-    private static void pour(Pty p, byte[] data) {
-        Random rnd = new Random(data.length);
-        try {
-            for (int off = 0; off < data.length; ) {
-                int n = Math.min(data.length - off, 1 + rnd.nextInt(4_000));
-                p.write(java.util.Arrays.copyOfRange(data, off, off + n));
-                off += n;
-                Thread.sleep(1);
-            }
-        } catch (Exception e) {
-            throw new RuntimeException(e);
-        }
-    }
 
-    private static byte[] read(Pty p, int n) {
-        try {
-            return p.read(n);
-        } catch (Exception e) {
-            throw new RuntimeException(e);
-        }
-    }
 
-    private static void write(Pty p, byte[] data) {
-        try {
-            p.write(data);
-        } catch (Exception e) {
-            throw new RuntimeException(e);
-        }
-    }
 }

@@ -11,6 +11,7 @@ import io.espdesk.api.ChannelAddress;
 import io.espdesk.api.ChannelListener;
 import io.espdesk.netcore.CuttingProxy;
 import io.espdesk.netcore.Recorder;
+import io.espdesk.netcore.TestBytes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -39,14 +40,6 @@ class ResumeTest {
         return provider.open(ChannelAddress.parse("tcp://127.0.0.1:" + port + "?resume=on" + options));
     }
 
-    private static byte[] random(int n, long seed) {
-        byte[] b = new byte[n];
-        new Random(seed).nextBytes(b);
-        for (int i = 0; i < 256; i++) {
-            b[i] = (byte) i;
-        }
-        return b;
-    }
 
     /**
      * Takes deliveries at about 1 MiB/s, as a slow serial port does, so that when a connection comes back there are
@@ -103,8 +96,8 @@ class ResumeTest {
             Recorder rb = new Recorder();
             b.start(slow(rb));
             ra.awaitStatus("connected to", 5_000);
-            byte[] toA = random(4 << 20, 1);
-            byte[] toB = random(4 << 20, 2);
+            byte[] toA = TestBytes.everyValue(4 << 20, 1);
+            byte[] toB = TestBytes.everyValue(4 << 20, 2);
             CompletableFuture<Void> wb = pour(b, toA, 2_000);
             CompletableFuture<Void> wa = pour(a, toB, 2_000);
             for (int cut = 0; cut < 5; cut++) {
@@ -139,9 +132,9 @@ class ResumeTest {
         Recorder rb1 = new Recorder();
         b1.start(slow(rb1));
         ra.awaitStatus("connected to", 5_000);
-        byte[] toB = random(3 << 20, 3);
+        byte[] toB = TestBytes.everyValue(3 << 20, 3);
         CompletableFuture<Void> wa = pour(a, toB, 3_000);
-        byte[] fromB1 = random(200_000, 4);
+        byte[] fromB1 = TestBytes.everyValue(200_000, 4);
         b1.write(fromB1, 0, fromB1.length);
         rb1.awaitBytes(1 << 20, 30_000);
         b1.quiesce(); // what the link does when it stops (SIGTERM): the delivery in hand finishes, the rest is left unacknowledged
@@ -185,7 +178,7 @@ class ResumeTest {
                 }
             });
             ra.awaitStatus("connection to", 5_000);
-            byte[] away = random(100_000, 5);
+            byte[] away = TestBytes.everyValue(100_000, 5);
             a.write(away, 0, away.length); // the peer is away: kept, but only the newest 64 KiB
             cut.get(10, TimeUnit.SECONDS);
             rb.awaitBytes(5 + 65_536, 10_000);
