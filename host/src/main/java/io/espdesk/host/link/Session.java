@@ -123,7 +123,9 @@ final class Session {
             try {
                 to.write(data, offset, length);
                 counter.addAndGet(length);
-                return true;
+                // a write that outlasted the link's wait for it (a port held up by flow control) may have been cut
+                // short by the close: not acknowledged, so a resuming peer sends it again rather than losing it
+                return !closing;
             } catch (IOException | RuntimeException e) {
                 end("write failed: " + e.getMessage(), false);
                 return false;

@@ -84,10 +84,7 @@ public final class PseudoTerminal implements Closeable {
             if (n < 0) {
                 throw new IOException("write to " + path + " failed: errno " + Native.getLastError());
             }
-            off += (int) n;
-            if (n < len) {
-                System.arraycopy(chunk, (int) n, chunk, 0, len - (int) n); // not reached in practice: a blocking write takes all
-            }
+            off += (int) n; // a short write: the rest is copied again from data on the next turn
         }
     }
 

@@ -131,10 +131,14 @@ abstract class ResumeChannel implements Channel {
             c = live;
         }
         if (c != null && ackPending.compareAndSet(false, true)) {
-            c.eventLoop().execute(() -> {
-                ackPending.set(false);
-                c.writeAndFlush(ResumeFrames.ack(c.alloc(), taken));
-            });
+            try {
+                c.eventLoop().execute(() -> {
+                    ackPending.set(false);
+                    c.writeAndFlush(ResumeFrames.ack(c.alloc(), taken));
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                ackPending.set(false); // the plugin is stopping: the next hello carries what was taken
+            }
         }
     }
 
