@@ -52,7 +52,10 @@ public final class SerialProvider implements ChannelProvider, AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
-        SerialChannel c = new SerialChannel(o, open::remove);
+        SerialChannel[] self = new SerialChannel[1];
+        SerialChannel c = new SerialChannel(o, open::remove,
+                path -> open.stream().anyMatch(other -> other != self[0] && other instanceof SerialChannel s && s.holds(path)));
+        self[0] = c;
         open.add(c);
         return c;
     }

@@ -167,6 +167,37 @@ class SerialBridgeTest {
     }
 
     @Test
+    void aStaleEntryInJSerialCommsRegistryDoesNotKeepThePortShut() throws Exception {
+        try (Pty pty = Pty.open()) {
+            // make the stale entry: jSerialComm opens the port, then its descriptor is swapped away under it, so the
+            // device is free but jSerialComm still lists the name as open (what a test run once left behind)
+            com.fazecast.jSerialComm.SerialPort stale = com.fazecast.jSerialComm.SerialPort.getCommPort(pty.path);
+            java.util.Set<Integer> before = Descriptors.openOn(pty.path);
+            assertTrue(stale.openPort());
+            java.util.Set<Integer> fds = Descriptors.openOn(pty.path);
+            fds.removeAll(before);
+            assertEquals(1, fds.size());
+            assertTrue(Descriptors.detach(fds.iterator().next()));
+            assertEquals(2, failedOpenCode(pty.path), "jSerialComm refuses the name");
+
+            SerialChannel c = (SerialChannel) serial.open(ChannelAddress.parse("serial:" + pty.path));
+            Recorder r = new Recorder();
+            c.start(r);
+            assertEquals("opened " + pty.path, r.awaitStatus("opened", 5_000));
+            pty.write("through".getBytes());
+            r.awaitBytes(7, 5_000);
+            assertEquals("through", new String(r.bytes()));
+            c.close();
+            stale.closePort();
+        }
+    }
+
+    private static int failedOpenCode(String path) {
+        com.fazecast.jSerialComm.SerialPort p = com.fazecast.jSerialComm.SerialPort.getCommPort(path);
+        return p.openPort() ? 0 : p.getLastErrorCode();
+    }
+
+    @Test
     void aPortAlreadyOpenIsOneClearLine() throws Exception {
         try (Pty pty = Pty.open()) {
             SerialChannel first = (SerialChannel) serial.open(ChannelAddress.parse("serial:" + pty.path));
