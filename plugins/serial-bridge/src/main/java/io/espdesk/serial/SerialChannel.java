@@ -81,6 +81,9 @@ final class SerialChannel implements Channel {
                     port = p;
                     lock.notifyAll();
                 }
+                if (closed && port == p) {
+                    lost(p); // closed while this was opening: close() did not see it, so it would stay open for good
+                }
                 return null;
             }
             int err = p.getLastErrorCode();
@@ -94,10 +97,19 @@ final class SerialChannel implements Channel {
         }
     }
 
-    /** The same device under another name: {@code /dev/ttyUSB0} as {@code /dev/./ttyUSB0}; null where paths do not work so. */
+    /**
+     * The same device under another name: {@code /dev/ttyUSB0} as {@code /dev/./ttyUSB0}, from the real path (jSerialComm
+     * resolves a symbolic link to it before looking in its registry); null where paths do not work so.
+     */
     static String alias(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? null : path.substring(0, slash) + "/." + path.substring(slash);
+        String real = path;
+        try {
+            real = Path.of(path).toRealPath().toString();
+        } catch (java.io.IOException | RuntimeException e) {
+            // not a file path (COM3): no alias
+        }
+        int slash = real.lastIndexOf('/');
+        return slash < 0 ? null : real.substring(0, slash) + "/." + real.substring(slash);
     }
 
     /** Whether this channel has {@code path} open now. */

@@ -87,47 +87,46 @@ class FarBridgeRestartIT {
                     ChannelAddress.parse("tcp-listen://127.0.0.1:" + port + "?resume=on&buffer=16M")), registry, near::add, Set.of());
             link.start();
             Process far = startFar(b.path, port);
-
-            // while the far bridge holds its port, another program cannot take it: one clear line
-            SerialChannel intruder = (SerialChannel) serial.open(ChannelAddress.parse("serial:" + b.path));
-            Recorder r = new Recorder();
-            intruder.start(r);
-            assertEquals(b.path + ": in use by another program; waiting for it", r.awaitStatus(b.path + ":", 5_000));
-            intruder.close();
-
-            byte[] toFar = TestBytes.everyValue(3 << 20, 5);
-            byte[] toNear = TestBytes.everyValue(3 << 20, 6);
-            CompletableFuture<byte[]> atFar = CompletableFuture.supplyAsync(() -> b.readUnchecked(toFar.length));
-            CompletableFuture<byte[]> atNear = CompletableFuture.supplyAsync(() -> a.readUnchecked(toNear.length));
-            CompletableFuture<Void> w1 = CompletableFuture.runAsync(() -> a.pour(toFar));
-            CompletableFuture<Void> w2 = CompletableFuture.runAsync(() -> b.pour(toNear));
-            for (int restart = 0; restart < 2; restart++) {
-                Thread.sleep(500); // mid-stream
-                far.destroy(); // SIGTERM
-                assertTrue(far.waitFor(20, TimeUnit.SECONDS), "the far bridge did not stop on SIGTERM: " + farLines);
-                Thread.sleep(1_000); // away for a second: the near bridge keeps what arrives
-                far = startFar(b.path, port);
-            }
-            byte[] gotFar;
             try {
-                gotFar = atFar.get(120, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new AssertionError(e.getCause().getMessage() + "\nnear: " + String.join("\n", near) + "\nfar: " + String.join("\n", farLines), e);
+                // while the far bridge holds its port, another program cannot take it: one clear line
+                SerialChannel intruder = (SerialChannel) serial.open(ChannelAddress.parse("serial:" + b.path));
+                Recorder r = new Recorder();
+                intruder.start(r);
+                assertEquals(b.path + ": in use by another program; waiting for it", r.awaitStatus(b.path + ":", 5_000));
+                intruder.close();
+
+                byte[] toFar = TestBytes.everyValue(3 << 20, 5);
+                byte[] toNear = TestBytes.everyValue(3 << 20, 6);
+                CompletableFuture<byte[]> atFar = CompletableFuture.supplyAsync(() -> b.readUnchecked(toFar.length));
+                CompletableFuture<byte[]> atNear = CompletableFuture.supplyAsync(() -> a.readUnchecked(toNear.length));
+                CompletableFuture<Void> w1 = CompletableFuture.runAsync(() -> a.pour(toFar));
+                CompletableFuture<Void> w2 = CompletableFuture.runAsync(() -> b.pour(toNear));
+                for (int restart = 0; restart < 2; restart++) {
+                    Thread.sleep(500); // mid-stream
+                    far.destroy(); // SIGTERM
+                    assertTrue(far.waitFor(20, TimeUnit.SECONDS), "the far bridge did not stop on SIGTERM: " + farLines);
+                    Thread.sleep(1_000); // away for a second: the near bridge keeps what arrives
+                    far = startFar(b.path, port);
+                }
+                byte[] gotFar;
+                try {
+                    gotFar = atFar.get(120, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new AssertionError(e.getCause().getMessage() + "\nnear: " + String.join("\n", near) + "\nfar: " + String.join("\n", farLines), e);
+                }
+                assertArrayEquals(toFar, gotFar, "near to far: every byte once, in order");
+                assertArrayEquals(toNear, atNear.get(120, TimeUnit.SECONDS), "far to near: every byte once, in order");
+                w1.get();
+                w2.get();
+                assertTrue(near.stream().filter(l -> l.contains("the peer started afresh")).count() >= 2, near.toString());
+            } finally {
+                far.destroy();
+                far.waitFor(20, TimeUnit.SECONDS);
+                link.stop();
             }
-            assertArrayEquals(toFar, gotFar, "near to far: every byte once, in order");
-            assertArrayEquals(toNear, atNear.get(120, TimeUnit.SECONDS), "far to near: every byte once, in order");
-            w1.get();
-            w2.get();
-            assertTrue(near.stream().filter(l -> l.contains("the peer started afresh")).count() >= 2, near.toString());
-            far.destroy();
-            far.waitFor(20, TimeUnit.SECONDS);
-            link.stop();
         } finally {
             serial.close();
             tcp.close();
         }
     }
-
-
-
 }

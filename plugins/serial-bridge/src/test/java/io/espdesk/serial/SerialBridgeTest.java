@@ -42,14 +42,22 @@ class SerialBridgeTest {
         registry.add(tcp, "tcp");
     }
 
+    private final List<Link> links = new CopyOnWriteArrayList<>();
+
+    /**
+     * Links are stopped first: a link left running would reopen its port once the test's pseudo-terminal is gone, and
+     * take the next test's pseudo-terminal when the OS hands out the same /dev/pts number again.
+     */
     @AfterEach
     void close() {
+        links.forEach(Link::stop);
         serial.close();
         tcp.close();
     }
 
     private Link link(String name, String a, String b) {
         Link l = new Link(new LinkSpec(name, ChannelAddress.parse(a), ChannelAddress.parse(b)), registry, status::add, Set.of());
+        links.add(l);
         l.start();
         return l;
     }
@@ -180,10 +188,12 @@ class SerialBridgeTest {
             assertTrue(Descriptors.detach(fds.iterator().next()));
             assertEquals(2, failedOpenCode(pty.path), "jSerialComm refuses the name");
 
-            SerialChannel c = (SerialChannel) serial.open(ChannelAddress.parse("serial:" + pty.path));
+            Path byId = tmp.resolve("usb-board-if00"); // a name as /dev/serial/by-id gives, resolved by jSerialComm
+            Files.createSymbolicLink(byId, Path.of(pty.path));
+            SerialChannel c = (SerialChannel) serial.open(ChannelAddress.parse("serial:" + byId));
             Recorder r = new Recorder();
             c.start(r);
-            assertEquals("opened " + pty.path, r.awaitStatus("opened", 5_000));
+            assertEquals("opened " + byId, r.awaitStatus("opened", 5_000));
             pty.write("through".getBytes());
             r.awaitBytes(7, 5_000);
             assertEquals("through", new String(r.bytes()));
@@ -317,8 +327,4 @@ class SerialBridgeTest {
         }
         assertTrue(status.stream().anyMatch(s -> s.contains(part)), status.toString());
     }
-
-
-
-
 }

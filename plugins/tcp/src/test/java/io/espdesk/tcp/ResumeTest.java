@@ -40,7 +40,6 @@ class ResumeTest {
         return provider.open(ChannelAddress.parse("tcp://127.0.0.1:" + port + "?resume=on" + options));
     }
 
-
     /**
      * Takes deliveries at about 1 MiB/s, as a slow serial port does, so that when a connection comes back there are
      * bytes received but not yet taken (nor acknowledged): the case where sending again could duplicate.
