@@ -143,7 +143,11 @@ class ResumeTest {
         b2.start(rb2);
         wa.get(60, TimeUnit.SECONDS);
         int got1 = rb1.bytes().length;
-        rb2.awaitBytes(toB.length - got1, 30_000);
+        try {
+            rb2.awaitBytes(toB.length - got1, 30_000);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; listener: " + ra.status + "; first client: " + rb1.status, e);
+        }
         Thread.sleep(200);
         byte[] joined = new byte[got1 + rb2.bytes().length];
         System.arraycopy(rb1.bytes(), 0, joined, 0, got1);
