@@ -32,6 +32,7 @@ public final class Delivery {
     private volatile ChannelListener listener;
     private volatile String endReason;
     private volatile Thread thread;
+    private volatile boolean discard;
 
     public Delivery(String name, long highBytes) {
         this(name, highBytes, null);
@@ -108,7 +109,7 @@ public final class Delivery {
      */
     public void stopNow(String reason, long millis) {
         synchronized (this) {
-            queue.clear();
+            discard = true; // the queue is not cleared under the delivery thread, which may be joining items right now
             endReason = reason;
             queue.add(END);
         }
@@ -152,6 +153,9 @@ public final class Delivery {
                 if (it == END) {
                     listener.onClosed(endReason);
                     return;
+                }
+                if (discard) {
+                    continue; // stopped: what was queued goes nowhere (and is not acknowledged)
                 }
                 it = coalesce(it);
                 if (accepted == null) {
