@@ -25,6 +25,11 @@ final class Descriptors {
         int close(int fd);
     }
 
+    /** libc, bound once, on first use (a class initialised lazily: closing a port is where it is first needed). */
+    private static final class Lib {
+        static final LibC C = Native.load("c", LibC.class);
+    }
+
     private static final Path FDS = Path.of("/proc/self/fd");
     private static final int O_RDWR = 2;
 
@@ -59,7 +64,7 @@ final class Descriptors {
     /** Points {@code fd} at /dev/null, which closes the device under it without flushing; false if that failed. */
     static boolean detach(int fd) {
         try {
-            LibC c = Native.load("c", LibC.class);
+            LibC c = Lib.C;
             int devNull = c.open("/dev/null", O_RDWR);
             if (devNull < 0) {
                 return false;
@@ -67,8 +72,8 @@ final class Descriptors {
             boolean ok = c.dup2(devNull, fd) == fd;
             c.close(devNull);
             return ok;
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
-            return false;
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError | RuntimeException e) {
+            return false; // no libc to call: closePort alone (its flush applies)
         }
     }
 }
