@@ -43,6 +43,8 @@ abstract class ResumeChannel implements Channel {
     private io.netty.channel.Channel live;
     // the peer's stream, guarded by lock
     private long peerStream;
+    /** The stream of a peer another espdesk took over from while it was connected: it is not let back in while that one is. */
+    private long displaced;
     private long epoch;
     private long received = -1; // the position after the last byte handed to delivery; -1 until its first data
     private volatile long taken; // the position after the last byte the link took: what is acknowledged
@@ -153,7 +155,17 @@ abstract class ResumeChannel implements Channel {
         long theyTook = body.readLong();
         long resend;
         synchronized (lock) {
+            io.netty.channel.Channel current = live;
+            boolean currentUp = current != null && current != c && current.isActive();
+            if (currentUp && theirStream == displaced) {
+                // two espdesks dialling one resume listener would take it from each other for ever; the newer keeps it
+                refuse(c, "another espdesk is connected here (one peer per resume listener)");
+                return;
+            }
             if (theirStream != peerStream) {
+                if (currentUp) {
+                    displaced = peerStream;
+                }
                 if (peerStream != 0) {
                     delivery.status("the peer started afresh: taking its new stream");
                 }

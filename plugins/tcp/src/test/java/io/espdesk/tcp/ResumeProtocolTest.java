@@ -1,6 +1,7 @@
 package io.espdesk.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.netcore.Recorder;
@@ -93,6 +94,18 @@ class ResumeProtocolTest {
             }
         }
 
+        /** Reads (and drops) what comes until the other side closes; true if it did within the read timeout. */
+        boolean closedByOtherSide() throws IOException {
+            try {
+                while (in.read() >= 0) {
+                    // acknowledgements and the like before the close
+                }
+                return true;
+            } catch (java.net.SocketTimeoutException e) {
+                return false;
+            }
+        }
+
         @Override
         public void close() throws IOException {
             s.close();
@@ -148,6 +161,34 @@ class ResumeProtocolTest {
         try (Peer p = new Peer(a.port())) {
             p.hello(7, p.theirStream, 0); // claims less than it acknowledged before: what it acknowledged is gone
             assertEquals("4:456789", p.nextData());
+        }
+        a.close();
+    }
+
+    @Test
+    void aSecondEspdeskTakesOverOnceAndTheFirstIsNotLetBackWhileItIsConnected() throws Exception {
+        ResumeListenChannel a = (ResumeListenChannel) provider.open(ChannelAddress.parse("tcp-listen://127.0.0.1:0?resume=on"));
+        Recorder r = new Recorder();
+        a.start(r);
+        try (Peer first = new Peer(a.port())) {
+            first.hello(1, first.theirStream, 0);
+            first.data(0, "from the first ");
+            r.awaitBytes(15, 5_000);
+            try (Peer second = new Peer(a.port())) { // a half-open old connection looks like this too: it must be able to take over
+                second.hello(2, second.theirStream, 0);
+                second.data(0, "from the second");
+                r.awaitBytes(30, 5_000);
+                assertTrue(first.closedByOtherSide(), "the first was closed when the second took over");
+                try (Peer again = new Peer(a.port())) { // the first dials again: refused while the second is connected
+                    again.hello(1, again.theirStream, 15);
+                    assertTrue(again.closedByOtherSide());
+                }
+                assertTrue(r.status.stream().anyMatch(l -> l.endsWith(": another espdesk is connected here (one peer per resume listener);"
+                        + " closing the connection")), r.status.toString());
+                second.data(15, "!");
+                r.awaitBytes(31, 5_000);
+                assertEquals("from the first from the second!", new String(r.bytes()), "the second carries on undisturbed");
+            }
         }
         a.close();
     }
