@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * The serial bridge end to end on one machine: pty -> bridge -> TCP (loopback) -> bridge -> pty, with espdesk's two
  * `espdesk link` processes (plain and ?resume=on) and, when socat is installed, the same path built with two socats,
  * measured in the same run: throughput each way and one-byte latency (median, p99).
- * Run: bench/serial.sh [MiB]
+ * Run: bench/serial.sh [MiB each way, default 128] [rounds, default 3]; -Donly.espdesk=1 leaves socat out.
  */
 public class SerialBench {
     static final Path ROOT = Paths.get("").toAbsolutePath();
