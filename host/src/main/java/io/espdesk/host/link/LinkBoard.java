@@ -31,7 +31,7 @@ public final class LinkBoard implements AutoCloseable {
     private final Supplier<List<LinkStatus>> links;
     private final Thread thread;
     private volatile boolean closed;
-    private String last = "";
+    private List<LinkStatus> last = List.of();
 
     /** @param command what this process runs, e.g. {@code host} */
     public LinkBoard(Path runDir, String command, Supplier<List<LinkStatus>> links) {
@@ -61,8 +61,7 @@ public final class LinkBoard implements AutoCloseable {
     /** Writes the file if a figure changed since the last write. */
     synchronized void publish() {
         List<LinkStatus> now = links.get();
-        String body = GSON.toJson(now);
-        if (body.equals(last) || closed) {
+        if (now.equals(last) || closed) { // records: equal when no figure changed
             return;
         }
         try {
@@ -74,7 +73,7 @@ public final class LinkBoard implements AutoCloseable {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            last = body;
+            last = now;
         } catch (IOException e) {
             // a read-only folder: espdesk links will say nothing runs; the links themselves are unaffected
         }

@@ -90,9 +90,9 @@ final class SerialChannel implements Channel {
             if (err != 2 || heldElsewhere.test(options.path()) || attempt > 0 || alias(name) == null) {
                 return why(err);
             }
-            // jSerialComm keeps a registry of open ports by name; now and then (seen once in a test run) an entry stays
-            // marked open after its port was closed, and every later open of that name fails. No link of ours holds the
-            // device, so open it under another name for the same file; flock still keeps other programs out.
+            // jSerialComm keeps a registry of open ports by real path; an entry left marked open with no link of ours
+            // holding the device (a port leaked by earlier code, or its descriptor closed under it) would refuse every
+            // later open of that name. Open it under another name for the same file; flock still keeps other programs out.
             name = alias(name);
         }
     }

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 final class ResumeClientChannel extends ResumeChannel {
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
-    private long backoff = TcpClientChannel.MIN_BACKOFF_MS;
+    private final Backoff backoff = new Backoff();
 
     ResumeClientChannel(EventLoopGroup group, ChannelAddress address, TcpOptions o, Consumer<Channel> onClose) {
         super(address, o, onClose);
@@ -56,15 +56,14 @@ final class ResumeClientChannel extends ResumeChannel {
 
     @Override
     protected void greeted(io.netty.channel.Channel c) {
-        backoff = TcpClientChannel.MIN_BACKOFF_MS; // only a real resumption resets it: a peer that refuses is retried ever slower
+        backoff.reset(); // only a real resumption resets it: a peer that refuses is retried ever slower
     }
 
     private void retry(String why) {
         if (closed()) {
             return;
         }
-        long wait = backoff;
-        backoff = Math.min(backoff * 2, TcpClientChannel.MAX_BACKOFF_MS);
+        long wait = backoff.next();
         delivery.status(why + "; reconnecting in " + wait + " ms");
         group.schedule(this::connect, wait, TimeUnit.MILLISECONDS);
     }

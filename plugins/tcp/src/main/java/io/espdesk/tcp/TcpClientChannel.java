@@ -24,9 +24,6 @@ import java.util.function.Consumer;
  * (back-pressure reaches the other side of the link); nothing is written twice.
  */
 final class TcpClientChannel implements Channel {
-    static final long MIN_BACKOFF_MS = 100;
-    static final long MAX_BACKOFF_MS = 5_000;
-
     private final EventLoopGroup group;
     private final ChannelAddress address;
     private final Delivery delivery;
@@ -35,7 +32,7 @@ final class TcpClientChannel implements Channel {
     private final ClientConnection conn = new ClientConnection();
     private final StoreAndForward forward;
     private final boolean bufferEnabled;
-    private long backoff = MIN_BACKOFF_MS;
+    private final Backoff backoff = new Backoff();
 
     TcpClientChannel(EventLoopGroup group, ChannelAddress address, TcpOptions o, Consumer<Channel> onClose) {
         this.group = group;
@@ -70,7 +67,7 @@ final class TcpClientChannel implements Channel {
                 return;
             }
             if (cf.isSuccess()) {
-                backoff = MIN_BACKOFF_MS;
+                backoff.reset();
                 conn.set(cf.channel());
                 delivery.status("connected");
                 forward.backNow();
@@ -89,8 +86,7 @@ final class TcpClientChannel implements Channel {
     }
 
     private void retry(String why) {
-        long wait = backoff;
-        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+        long wait = backoff.next();
         delivery.status(why + "; reconnecting in " + wait + " ms");
         group.schedule(this::connect, wait, TimeUnit.MILLISECONDS);
     }
