@@ -123,6 +123,7 @@ final class SerialChannel implements Channel {
             case 2 -> "already open in this espdesk (another link uses it)"; // jSerialComm's own registry, not errno
             case 11, 16 -> "in use by another program"; // flock refused (EWOULDBLOCK), or EBUSY
             case 13 -> "permission denied (on Linux: add yourself to the dialout group)";
+            case 5 -> "input/output error (the device is not ready, or going away)";
             default -> "cannot be opened (error " + err + ")";
         };
     }

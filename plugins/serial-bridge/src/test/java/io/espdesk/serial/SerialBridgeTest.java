@@ -249,8 +249,8 @@ class SerialBridgeTest {
         first.write("before".getBytes());
         r.awaitBytes(6, 5_000);
 
-        first.close(); // unplugged
-        Files.delete(dev);
+        Files.delete(dev); // unplugged: the name goes first, so no poll can find it while the pty is half closed
+        first.close();
         r.awaitStatus(dev + ": the device went away", 5_000);
         Thread.sleep(1_000); // a second away: quiet, no flood of lines
         long cpu0 = cpuNanos();
