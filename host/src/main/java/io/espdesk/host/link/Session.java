@@ -111,12 +111,7 @@ final class Session {
         }
 
         @Override
-        public void onData(byte[] data, int offset, int length) {
-            deliver(data, offset, length);
-        }
-
-        @Override
-        public boolean deliver(byte[] data, int offset, int length) {
+        public boolean onData(byte[] data, int offset, int length) {
             if (closing) {
                 return false;
             }

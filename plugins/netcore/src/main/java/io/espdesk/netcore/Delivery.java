@@ -160,7 +160,7 @@ public final class Delivery {
                 it = coalesce(it);
                 if (accepted == null) {
                     listener.onData(it.data, 0, it.length);
-                } else if (listener.deliver(it.data, 0, it.length)) {
+                } else if (listener.onData(it.data, 0, it.length)) {
                     accepted.accept(it.mark);
                 }
                 delivered(it.length);

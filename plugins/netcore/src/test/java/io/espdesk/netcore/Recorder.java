@@ -13,9 +13,10 @@ public final class Recorder implements ChannelListener {
     public volatile String closed;
 
     @Override
-    public synchronized void onData(byte[] d, int off, int len) {
+    public synchronized boolean onData(byte[] d, int off, int len) {
         data.write(d, off, len);
         notifyAll();
+        return true;
     }
 
     @Override

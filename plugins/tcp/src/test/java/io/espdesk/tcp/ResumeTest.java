@@ -47,13 +47,13 @@ class ResumeTest {
     private static ChannelListener slow(Recorder r) {
         return new ChannelListener() {
             @Override
-            public void onData(byte[] data, int offset, int length) {
+            public boolean onData(byte[] data, int offset, int length) {
                 try {
                     Thread.sleep(1 + length / 1024);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                r.onData(data, offset, length);
+                return r.onData(data, offset, length);
             }
 
             @Override

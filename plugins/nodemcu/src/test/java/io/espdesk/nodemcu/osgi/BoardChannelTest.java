@@ -37,8 +37,9 @@ class BoardChannelTest {
         final List<String> status = new CopyOnWriteArrayList<>();
 
         @Override
-        public synchronized void onData(byte[] d, int off, int len) {
+        public synchronized boolean onData(byte[] d, int off, int len) {
             bytes.write(d, off, len);
+            return true;
         }
 
         @Override

@@ -6,18 +6,12 @@ public interface ChannelListener {
     /**
      * Bytes arrived. May block (back-pressure): a channel must not read more from its source until this returns.
      * The array may be reused by the channel after the call returns.
+     *
+     * @return whether the other side of the link took the bytes: written, or kept for a side that is away (true), or
+     *     not, because the link is ending or the write failed (false). A channel that tells its own peer what was
+     *     delivered (tcp {@code ?resume=on}) acknowledges only what was taken; others may ignore the answer.
      */
-    void onData(byte[] data, int offset, int length);
-
-    /**
-     * Like {@link #onData}, and says whether the other side of the link took the bytes: written, or kept for a side
-     * that is away (true), or not, because the link is ending or the write failed (false). A channel that tells its
-     * own peer what was delivered (tcp {@code ?resume=on}) acknowledges only what this accepted.
-     */
-    default boolean deliver(byte[] data, int offset, int length) {
-        onData(data, offset, length);
-        return true;
-    }
+    boolean onData(byte[] data, int offset, int length);
 
     /** The channel ended for good (peer gone, port unplugged, plugin stopped); {@code reason} is one short line. */
     void onClosed(String reason);
