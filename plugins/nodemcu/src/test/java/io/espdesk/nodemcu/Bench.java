@@ -1,9 +1,8 @@
 package io.espdesk.nodemcu;
 
-import io.espdesk.nodemcu.api.BoardHandle;
-import io.espdesk.nodemcu.api.ConsoleLine;
-import io.espdesk.nodemcu.api.Profile;
-import io.espdesk.nodemcu.api.Simulation;
+import io.espdesk.sim.BoardHandle;
+import io.espdesk.sim.ConsoleLine;
+import io.espdesk.sim.Simulation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -156,7 +156,7 @@ class SerialBridgeTest {
         Files.writeString(board.resolve("init.lua"), String.join("\n",
                 "print('ready')",
                 "uart.on('data', 0, function(d) uart.write(0, string.upper(d)) end, 0)"));
-        io.espdesk.nodemcu.osgi.BoardProvider boards = new io.espdesk.nodemcu.osgi.BoardProvider(tmp);
+        io.espdesk.sim.osgi.BoardProvider boards = new io.espdesk.sim.osgi.BoardProvider(tmp);
         registry.add(boards, "nodemcu");
         try (Pty pty = Pty.open()) {
             Link l = link("B", "serial:" + pty.path, "board://echo/uart0?sim=desk");

@@ -1,6 +1,6 @@
 package io.espdesk.nodemcu.lua;
 
-import io.espdesk.nodemcu.engine.Board;
+import io.espdesk.sim.engine.Board;
 import io.espdesk.nodemcu.modules.BitModule;
 import io.espdesk.nodemcu.modules.FileModule;
 import io.espdesk.nodemcu.modules.GpioModule;

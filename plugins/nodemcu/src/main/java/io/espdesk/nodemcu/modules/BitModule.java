@@ -1,6 +1,6 @@
 package io.espdesk.nodemcu.modules;
 
-import io.espdesk.nodemcu.engine.Board;
+import io.espdesk.sim.engine.Board;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;

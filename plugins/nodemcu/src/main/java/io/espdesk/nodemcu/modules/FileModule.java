@@ -1,7 +1,7 @@
 package io.espdesk.nodemcu.modules;
 
-import io.espdesk.nodemcu.engine.Board;
-import io.espdesk.nodemcu.engine.Flash;
+import io.espdesk.sim.engine.Board;
+import io.espdesk.sim.engine.Flash;
 import java.util.Arrays;
 import java.util.Map;
 import org.luaj.vm2.LuaError;

@@ -1,6 +1,6 @@
 package io.espdesk.nodemcu.modules;
 
-import io.espdesk.nodemcu.engine.Board;
+import io.espdesk.sim.engine.Board;
 import io.espdesk.nodemcu.lua.LuaErrors;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

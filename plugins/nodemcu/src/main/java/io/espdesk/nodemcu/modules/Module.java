@@ -1,7 +1,7 @@
 package io.espdesk.nodemcu.modules;
 
-import io.espdesk.nodemcu.engine.Board;
-import io.espdesk.nodemcu.engine.World;
+import io.espdesk.sim.engine.Board;
+import io.espdesk.sim.engine.World;
 import java.util.function.Function;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;

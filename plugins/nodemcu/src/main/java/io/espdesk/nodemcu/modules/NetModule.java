@@ -1,11 +1,11 @@
 package io.espdesk.nodemcu.modules;
 
-import io.espdesk.nodemcu.engine.Board;
-import io.espdesk.nodemcu.engine.Ip;
-import io.espdesk.nodemcu.engine.Tcp;
-import io.espdesk.nodemcu.engine.TcpEnd;
-import io.espdesk.nodemcu.engine.TcpHandler;
-import io.espdesk.nodemcu.engine.UdpHandler;
+import io.espdesk.sim.engine.Board;
+import io.espdesk.sim.engine.Ip;
+import io.espdesk.sim.engine.Tcp;
+import io.espdesk.sim.engine.TcpEnd;
+import io.espdesk.sim.engine.TcpHandler;
+import io.espdesk.sim.engine.UdpHandler;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;

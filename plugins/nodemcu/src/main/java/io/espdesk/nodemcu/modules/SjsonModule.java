@@ -9,7 +9,7 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
-import io.espdesk.nodemcu.engine.Board;
+import io.espdesk.sim.engine.Board;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;

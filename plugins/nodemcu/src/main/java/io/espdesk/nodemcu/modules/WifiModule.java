@@ -1,11 +1,11 @@
 package io.espdesk.nodemcu.modules;
 
-import io.espdesk.nodemcu.engine.AccessPoint;
-import io.espdesk.nodemcu.engine.Board;
-import io.espdesk.nodemcu.engine.Ip;
-import io.espdesk.nodemcu.engine.Station;
-import io.espdesk.nodemcu.engine.WifiListener;
-import io.espdesk.nodemcu.engine.WifiSettings;
+import io.espdesk.sim.engine.AccessPoint;
+import io.espdesk.sim.engine.Board;
+import io.espdesk.sim.engine.Ip;
+import io.espdesk.sim.engine.Station;
+import io.espdesk.sim.engine.WifiListener;
+import io.espdesk.sim.engine.WifiSettings;
 import java.util.HashMap;
 import java.util.Map;
 import org.luaj.vm2.LuaError;

@@ -3,7 +3,7 @@ package io.espdesk.nodemcu.modules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.espdesk.nodemcu.Bench;
-import io.espdesk.nodemcu.api.BoardHandle;
+import io.espdesk.sim.BoardHandle;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.espdesk.nodemcu.Bench;
-import io.espdesk.nodemcu.api.BoardHandle;
+import io.espdesk.sim.BoardHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,0 @@
-package io.espdesk.nodemcu.engine;
-
-/** The Lua-facing side of a bound UDP port. */
-public interface UdpHandler {
-    void received(byte[] data, int fromPort, int fromIp);
-}

@@ -1,0 +1,117 @@
+package io.espdesk.sim.osgi;
+
+import io.espdesk.api.Channel;
+import io.espdesk.api.ChannelAddress;
+import io.espdesk.api.ChannelProvider;
+import io.espdesk.api.json.JsonConfigException;
+import io.espdesk.sim.BoardHandle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code board://NAME/uart0?sim=DIR}: UART0 of board NAME of the scenario folder DIR (as for {@code espdesk sim}),
+ * running at wall speed while a channel to one of its boards is open. Channels to boards of the same folder share one
+ * simulation, so two bridged boards still talk over their simulated WiFi. DIR is relative to the espdesk folder.
+ */
+public final class BoardProvider implements ChannelProvider, AutoCloseable {
+    static final Set<String> KNOWN = Set.of("sim");
+
+    private final Path home;
+    private final Map<Path, LiveSimulation> running = new HashMap<>();
+
+    /** @param home what a relative {@code sim=} is resolved against */
+    public BoardProvider(Path home) {
+        this.home = home;
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of("board");
+    }
+
+    @Override
+    public void validate(ChannelAddress a) {
+        a.requireKnownOptions(KNOWN);
+        String name = a.host();
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("address '" + a + "' names no board (expected board://NAME/uart0?sim=DIR)");
+        }
+        if (!a.path().equals("/uart0")) {
+            throw new IllegalArgumentException("address '" + a + "': a board has one UART here: board://" + name + "/uart0");
+        }
+        Path dir = simDir(a);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("address '" + a + "': no scenario folder " + dir);
+        }
+        if (!Files.isDirectory(dir.resolve(name))) {
+            throw new IllegalArgumentException("address '" + a + "': " + dir + " has no board '" + name + "' (a folder of that name)");
+        }
+    }
+
+    private Path simDir(ChannelAddress a) {
+        String sim = a.option("sim", null);
+        if (sim == null || sim.isEmpty()) {
+            throw new IllegalArgumentException("address '" + a + "' names no scenario folder (expected ?sim=lua-scripts/NAME)");
+        }
+        return home.resolve(sim).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public Channel open(ChannelAddress a) throws IOException {
+        try {
+            validate(a);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        Path dir = simDir(a);
+        synchronized (running) {
+            LiveSimulation live = running.get(dir);
+            if (live == null) {
+                try {
+                    live = LiveSimulation.load(dir);
+                } catch (JsonConfigException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+                running.put(dir, live);
+            }
+            BoardHandle board = live.board(a.host());
+            if (board == null) {
+                throw new IOException("address '" + a + "': the scenario " + dir + " has no board '" + a.host() + "'");
+            }
+            live.join();
+            return new BoardChannel(a.toString(), live, board, this::closed);
+        }
+    }
+
+    private void closed(BoardChannel c) {
+        LiveSimulation live = c.live();
+        boolean last;
+        synchronized (running) {
+            last = live.leave() == 0;
+            if (last) {
+                running.remove(live.dir());
+            }
+        }
+        if (last) {
+            live.stop();
+        }
+    }
+
+    /** Stops every running simulation (the plugin is stopping). */
+    @Override
+    public void close() {
+        synchronized (running) {
+            running.values().forEach(LiveSimulation::stop);
+            running.clear();
+        }
+    }
+
+    /** The espdesk folder: {@code espdesk.home} as the espdesk command sets it, else the working folder. */
+    static Path defaultHome() {
+        return Path.of(System.getProperty("espdesk.home", ".")).toAbsolutePath();
+    }
+}

@@ -1,0 +1,62 @@
+package io.espdesk.sim.scenario;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as people write them: {@code 60s}, {@code 500ms}, {@code 2m}, {@code 24h}, {@code 1d}, {@code 1.5s}. */
+public final class Durations {
+    private static final Pattern P = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|m|h|d)");
+
+    private Durations() {
+    }
+
+    /** @throws IllegalArgumentException naming the expected form */
+    public static Duration parse(String text) {
+        Matcher m = P.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected a duration such as 60s, 500ms, 2m, 24h but found \"" + text + "\"");
+        }
+        double v = Double.parseDouble(m.group(1));
+        double unitMicros;
+        switch (m.group(2)) {
+            case "us": unitMicros = 1; break;
+            case "ms": unitMicros = 1e3; break;
+            case "s": unitMicros = 1e6; break;
+            case "m": unitMicros = 60e6; break;
+            case "h": unitMicros = 3600e6; break;
+            default: unitMicros = 86400e6; break;
+        }
+        return Duration.ofNanos(Math.round(v * unitMicros) * 1000);
+    }
+
+    /** As a person writes it: {@code 45s}, {@code 1.5s}, {@code 250ms}, {@code 2h}. */
+    public static String shortText(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 3_600_000 == 0 && ms > 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0 && ms >= 60_000) {
+            return ms / 60_000 + "m";
+        }
+        if (ms % 1000 == 0) {
+            return ms / 1000 + "s";
+        }
+        return ms < 1000 ? ms + "ms" : (ms / 1000.0) + "s";
+    }
+
+    /** Virtual time as a clock: {@code 00:01:05.250}. */
+    public static String clock(long micros) {
+        long ms = micros / 1000;
+        return String.format("%02d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
+    }
+
+    /** {@code 60.0 s}, {@code 24.0 h}. */
+    public static String human(Duration d) {
+        double s = d.toNanos() / 1e9;
+        if (s >= 3600 * 2) {
+            return String.format("%.1f h", s / 3600);
+        }
+        return String.format("%.1f s", s);
+    }
+}
