@@ -1,6 +1,7 @@
 package io.espdesk.sim;
 
 import io.espdesk.nodemcu.Profile;
+import io.espdesk.nodemcu.NodemcuFirmware;
 import io.espdesk.sim.engine.Board;
 import io.espdesk.sim.engine.Flash;
 import io.espdesk.sim.engine.World;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +36,23 @@ public final class Simulation {
     private final Map<String, BoardHandle> boards = new LinkedHashMap<>();
     private SocketGateways gateways;
 
+    private final Profile profile;
+    private long watchdog = 2_000_000;
+    private final List<ConsoleLine> lines = new ArrayList<>();
+    private final List<Consumer<ConsoleLine>> lineListeners = new ArrayList<>();
+
     private Simulation(long seed, Profile profile) {
-        this.world = new World(seed, profile);
+        this.world = new World(seed);
+        this.profile = profile;
+        world.onLine((at, board, text) -> {
+            ConsoleLine l = new ConsoleLine(at, board, text);
+            if (world.keepsLines()) {
+                lines.add(l);
+            }
+            for (Consumer<ConsoleLine> c : lineListeners) {
+                c.accept(l);
+            }
+        });
     }
 
     /** A new, empty simulation; the seed fixes every random choice (network jitter, association delays, math.random). */
@@ -51,7 +68,7 @@ public final class Simulation {
 
     /** Instructions one Lua task may run before the watchdog resets the board. */
     public Simulation watchdog(long instructions) {
-        world.watchdogInstructions(instructions);
+        this.watchdog = instructions; // read at every boot, so it holds for boards added before too
         return this;
     }
 
@@ -83,7 +100,7 @@ public final class Simulation {
     }
 
     private BoardHandle add(String name, Flash flash, Duration startAfter) {
-        Board b = world.addBoard(name, flash);
+        Board b = world.addBoard(name, flash, board -> new NodemcuFirmware(board, profile, () -> watchdog));
         b.powerOn(startAfter.toNanos() / 1000);
         BoardHandle h = new BoardHandle(b, this);
         boards.put(name, h);
@@ -194,12 +211,12 @@ public final class Simulation {
 
     /** Every line every board printed, in virtual-time order. */
     public List<ConsoleLine> output() {
-        return world.lines();
+        return lines;
     }
 
     /** Streams lines as they are printed (e.g. to the terminal). */
     public void onLine(Consumer<ConsoleLine> c) {
-        world.onLine(c);
+        lineListeners.add(c);
     }
 
     /** Streams notes about script mistakes the firmware would silently punish (a dropped second send …). */

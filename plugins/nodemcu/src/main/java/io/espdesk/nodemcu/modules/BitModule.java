@@ -1,14 +1,13 @@
 package io.espdesk.nodemcu.modules;
 
-import io.espdesk.sim.engine.Board;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
 /** bit: 32-bit operations on integers, as the firmware's integer build computes them. */
 public final class BitModule extends Module {
-    public BitModule(Board board) {
-        super(board, "bit");
+    public BitModule(LuaBoard lua) {
+        super(lua, "bit");
     }
 
     private static int i(Varargs a, int n) {

@@ -1,6 +1,5 @@
 package io.espdesk.nodemcu.modules;
 
-import io.espdesk.sim.engine.Board;
 import io.espdesk.sim.engine.Flash;
 import java.util.Arrays;
 import java.util.Map;
@@ -113,8 +112,8 @@ public final class FileModule extends Module {
     private OpenFile current;
     private final LuaTable fileMeta;
 
-    public FileModule(Board board) {
-        super(board, "file");
+    public FileModule(LuaBoard lua) {
+        super(lua, "file");
         LuaTable m = new LuaTable();
         put(m, "read", a -> of(a).read(a.arg(2)));
         put(m, "readline", a -> of(a).readline());

@@ -1,6 +1,5 @@
 package io.espdesk.nodemcu.modules;
 
-import io.espdesk.sim.engine.Board;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
@@ -20,8 +19,8 @@ public final class GpioModule extends Module {
     private final String[] trigType = new String[PINS];
     private final LuaValue[] trigFn = new LuaValue[PINS];
 
-    public GpioModule(Board board) {
-        super(board, "gpio");
+    public GpioModule(LuaBoard lua) {
+        super(lua, "gpio");
         board.gpioSink(this::inputChanged);
     }
 
@@ -96,7 +95,7 @@ public final class GpioModule extends Module {
                 || ("high".equals(type) && level == 1) || ("low".equals(type) && level == 0);
         if (fire) {
             LuaValue fn = trigFn[pin];
-            world().scheduler().after(0, board, () -> board.callLua(fn, LuaValue.valueOf(level)));
+            world().scheduler().after(0, board, () -> lua.callLua(fn, LuaValue.valueOf(level)));
         }
     }
 }

@@ -13,14 +13,16 @@ import org.luaj.vm2.LuaValue;
  * and node.output() send the board's text.
  */
 public final class Interpreter {
+    private final LuaBoard lua;
     private final Board board;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private LuaValue outputFn = LuaValue.NIL;
     private boolean alsoSerial = true;
     private boolean echo = true;
 
-    public Interpreter(Board board) {
-        this.board = board;
+    public Interpreter(LuaBoard lua) {
+        this.lua = lua;
+        this.board = lua.board();
     }
 
     public void echo(boolean on) {
@@ -31,7 +33,7 @@ public final class Interpreter {
     public void out(String text) {
         if (!outputFn.isnil()) {
             LuaValue fn = outputFn;
-            board.world().scheduler().after(0, board, () -> board.callLua(fn, LuaValue.valueOf(text)));
+            board.world().scheduler().after(0, board, () -> lua.callLua(fn, LuaValue.valueOf(text)));
             if (!alsoSerial) {
                 return;
             }
@@ -65,11 +67,11 @@ public final class Interpreter {
     /** Runs one line as the interpreter does, then prompts. */
     public void feedLine(String l) {
         board.world().scheduler().after(0, board, () -> {
-            board.call(() -> {
+            lua.call(() -> {
                 try {
-                    org.luaj.vm2.Varargs results = board.globals().load(l.startsWith("=") ? "return " + l.substring(1) : l, "=stdin").invoke();
+                    org.luaj.vm2.Varargs results = lua.globals().load(l.startsWith("=") ? "return " + l.substring(1) : l, "=stdin").invoke();
                     if (results.narg() > 0) {
-                        board.globals().get("print").invoke(results); // "=expr" shows its values, as lua.c does
+                        lua.globals().get("print").invoke(results); // "=expr" shows its values, as lua.c does
                     }
                 } catch (LuaError e) {
                     out(LuaErrors.text(e) + "\n");

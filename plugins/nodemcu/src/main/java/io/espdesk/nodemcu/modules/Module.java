@@ -17,11 +17,13 @@ import org.luaj.vm2.lib.VarArgFunction;
  * one boot of one board.
  */
 public abstract class Module extends TwoArgFunction {
+    protected final LuaBoard lua;
     protected final Board board;
     private final String moduleName;
 
-    protected Module(Board board, String moduleName) {
-        this.board = board;
+    protected Module(LuaBoard lua, String moduleName) {
+        this.lua = lua;
+        this.board = lua.board();
         this.moduleName = moduleName;
     }
 
@@ -30,7 +32,7 @@ public abstract class Module extends TwoArgFunction {
     }
 
     protected boolean legacy() {
-        return world().profile().legacy();
+        return lua.legacy();
     }
 
     /** Fills the module table. */

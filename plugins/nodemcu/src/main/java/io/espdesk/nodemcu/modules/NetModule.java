@@ -1,6 +1,5 @@
 package io.espdesk.nodemcu.modules;
 
-import io.espdesk.sim.engine.Board;
 import io.espdesk.sim.engine.Ip;
 import io.espdesk.sim.engine.Tcp;
 import io.espdesk.sim.engine.TcpEnd;
@@ -35,27 +34,27 @@ public final class NetModule extends Module {
 
         @Override
         public void connected() {
-            board.callLua(onConnection, self);
+            lua.callLua(onConnection, self);
         }
 
         @Override
         public void received(byte[] segment) {
-            board.callLua(onReceive, self, LuaValue.valueOf(segment));
+            lua.callLua(onReceive, self, LuaValue.valueOf(segment));
         }
 
         @Override
         public void sent() {
             LuaValue once = oneShotSent;
             oneShotSent = LuaValue.NIL;
-            board.callLua(once.isnil() ? onSent : once, self);
+            lua.callLua(once.isnil() ? onSent : once, self);
         }
 
         @Override
         public void disconnected(int err) {
             if (legacy()) {
-                board.callLua(onDisconnection, self);
+                lua.callLua(onDisconnection, self);
             } else {
-                board.callLua(onDisconnection, self, LuaValue.valueOf(err));
+                lua.callLua(onDisconnection, self, LuaValue.valueOf(err));
             }
         }
     }
@@ -78,7 +77,7 @@ public final class NetModule extends Module {
 
         @Override
         public void received(byte[] data, int fromPort, int fromIp) {
-            board.callLua(onReceive, self, LuaValue.valueOf(data), LuaValue.valueOf(fromPort), LuaValue.valueOf(Ip.str(fromIp)));
+            lua.callLua(onReceive, self, LuaValue.valueOf(data), LuaValue.valueOf(fromPort), LuaValue.valueOf(Ip.str(fromIp)));
         }
     }
 
@@ -87,8 +86,8 @@ public final class NetModule extends Module {
     private final LuaTable udpMeta;
     private Server legacyTcpServer;
 
-    public NetModule(Board board) {
-        super(board, "net");
+    public NetModule(LuaBoard lua) {
+        super(lua, "net");
         socketMeta = metatable(socketMethods());
         serverMeta = metatable(serverMethods());
         udpMeta = metatable(udpMethods());
@@ -136,7 +135,7 @@ public final class NetModule extends Module {
             LuaValue fn = a.arg(2);
             int ip = Ip.parse(host);
             world().scheduler().after(world().latencyUs() * 2, board,
-                    () -> board.callLua(fn, LuaValue.NIL, ip == 0 ? LuaValue.NIL : LuaValue.valueOf(Ip.str(ip))));
+                    () -> lua.callLua(fn, LuaValue.NIL, ip == 0 ? LuaValue.NIL : LuaValue.valueOf(Ip.str(ip))));
             return none();
         });
         t.set("dns", dns);
@@ -168,7 +167,7 @@ public final class NetModule extends Module {
                 c.self = new LuaUserdata(c, socketMeta);
                 end.handler(c);
                 world().tcp().setIdleTimeout(end, s.timeoutS);
-                board.callLua(s.onAccept, c.self);
+                lua.callLua(s.onAccept, c.self);
                 return true;
             });
             return none();
@@ -287,7 +286,7 @@ public final class NetModule extends Module {
             int ip = Ip.parse(host);
             LuaValue self = a.arg1();
             world().scheduler().after(world().latencyUs() * 2, board,
-                    () -> board.callLua(fn, self, ip == 0 ? LuaValue.NIL : LuaValue.valueOf(Ip.str(ip))));
+                    () -> lua.callLua(fn, self, ip == 0 ? LuaValue.NIL : LuaValue.valueOf(Ip.str(ip))));
             return none();
         });
         return m;
@@ -346,7 +345,7 @@ public final class NetModule extends Module {
             world().udp().send(board, u.port, ip, port, b);
             LuaValue sent = u.onSent;
             if (sent.isfunction()) {
-                world().scheduler().after(0, board, () -> board.callLua(sent, u.self));
+                world().scheduler().after(0, board, () -> lua.callLua(sent, u.self));
             }
             return none();
         });

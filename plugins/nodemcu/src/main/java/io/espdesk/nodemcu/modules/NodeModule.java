@@ -18,8 +18,8 @@ public final class NodeModule extends Module {
 
     private final Interpreter interpreter;
 
-    public NodeModule(Board board, Interpreter interpreter) {
-        super(board, "node");
+    public NodeModule(LuaBoard lua, Interpreter interpreter) {
+        super(lua, "node");
         this.interpreter = interpreter;
     }
 

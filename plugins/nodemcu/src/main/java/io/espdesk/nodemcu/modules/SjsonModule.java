@@ -9,7 +9,6 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
-import io.espdesk.sim.engine.Board;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -27,8 +26,8 @@ public final class SjsonModule extends Module {
     static final int MAX_DEPTH = 20;
     private final LuaValue nullValue = new LuaUserdata("sjson.NULL");
 
-    public SjsonModule(Board board, String name) {
-        super(board, name);
+    public SjsonModule(LuaBoard lua, String name) {
+        super(lua, name);
     }
 
     @Override

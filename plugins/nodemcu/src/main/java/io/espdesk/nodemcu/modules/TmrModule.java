@@ -77,9 +77,9 @@ public final class TmrModule extends Module {
                 callback = LuaValue.NIL;
             }
             if (self.isnil()) {
-                board.callLua(fn);
+                lua.callLua(fn);
             } else {
-                board.callLua(fn, self);
+                lua.callLua(fn, self);
             }
         }
     }
@@ -87,8 +87,8 @@ public final class TmrModule extends Module {
     private final Timer[] numbered = new Timer[NUM_TMR];
     private Scheduler.Task softWatchdog;
 
-    public TmrModule(Board board) {
-        super(board, "tmr");
+    public TmrModule(LuaBoard lua) {
+        super(lua, "tmr");
         for (int i = 0; i < NUM_TMR; i++) {
             numbered[i] = new Timer();
         }
@@ -109,7 +109,7 @@ public final class TmrModule extends Module {
             return none();
         });
         put(t, "wdclr", a -> {
-            board.hook().feed();
+            lua.hook().feed();
             return none();
         });
         put(t, "softwd", a -> {

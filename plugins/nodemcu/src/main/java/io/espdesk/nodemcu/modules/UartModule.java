@@ -1,6 +1,5 @@
 package io.espdesk.nodemcu.modules;
 
-import io.espdesk.sim.engine.Board;
 import java.io.ByteArrayOutputStream;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
@@ -24,8 +23,8 @@ public final class UartModule extends Module {
     private int parity;
     private int stopbits = 1;
 
-    public UartModule(Board board, Interpreter interpreter) {
-        super(board, "uart");
+    public UartModule(LuaBoard lua, Interpreter interpreter) {
+        super(lua, "uart");
         this.interpreter = interpreter;
         board.uartSink(this::input);
     }
@@ -129,7 +128,7 @@ public final class UartModule extends Module {
                 LuaValue chunk = LuaValue.valueOf(buffer.toByteArray());
                 buffer.reset();
                 LuaValue fn = dataFn;
-                world().scheduler().after(0, board, () -> board.callLua(fn, chunk));
+                world().scheduler().after(0, board, () -> lua.callLua(fn, chunk));
             }
         }
     }

@@ -35,8 +35,8 @@ public final class WifiModule extends Module implements WifiListener {
     private LuaValue disconnectedCb = LuaValue.NIL;
     private LuaValue gotIpCb = LuaValue.NIL;
 
-    public WifiModule(Board board) {
-        super(board, "wifi");
+    public WifiModule(LuaBoard lua) {
+        super(lua, "wifi");
         board.wifiListener(this);
     }
 
@@ -316,10 +316,10 @@ public final class WifiModule extends Module implements WifiListener {
     private void fire(int ev, LuaTable info, LuaValue extra) {
         LuaValue fn = eventmon.get(ev);
         if (fn != null) {
-            world().scheduler().after(0, board, () -> board.callLua(fn, info));
+            world().scheduler().after(0, board, () -> lua.callLua(fn, info));
         }
         if (extra != null && extra.isfunction()) {
-            world().scheduler().after(0, board, () -> board.callLua(extra, info));
+            world().scheduler().after(0, board, () -> lua.callLua(extra, info));
         }
     }
 
@@ -351,7 +351,7 @@ public final class WifiModule extends Module implements WifiListener {
     public void staStatus(int oldStatus, int newStatus) {
         LuaValue fn = legacyMon.get(newStatus);
         if (legacyMonStarted && fn != null) {
-            world().scheduler().after(0, board, () -> board.callLua(fn, LuaValue.valueOf(oldStatus)));
+            world().scheduler().after(0, board, () -> lua.callLua(fn, LuaValue.valueOf(oldStatus)));
         }
     }
 

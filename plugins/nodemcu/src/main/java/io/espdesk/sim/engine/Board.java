@@ -1,17 +1,9 @@
 package io.espdesk.sim.engine;
 
-import io.espdesk.nodemcu.lua.LuaErrors;
-import io.espdesk.nodemcu.lua.Sandbox;
-import io.espdesk.nodemcu.lua.WatchdogReset;
-import io.espdesk.nodemcu.lua.WatchdogHook;
-import org.luaj.vm2.Globals;
-import org.luaj.vm2.LuaError;
-import org.luaj.vm2.LuaValue;
-
 /**
- * One simulated ESP8266: its flash, UART0, WiFi interfaces and, while powered, one Lua state. Every Lua callback
- * runs through {@link #call}: an error there is a firmware panic and a reboot, a callback that runs too long is a
- * watchdog reset; either way only this board restarts.
+ * One simulated ESP8266: its flash, UART0, pins, WiFi interfaces, power and reset cause, and the {@link Firmware}
+ * that runs on it. Every event of the board's runs through {@link #deliver}, so the firmware decides what an error in
+ * it means (a panic, a watchdog reset); either way only this board restarts.
  */
 public final class Board {
     /** Time from reset to init.lua (boot ROM, SDK start). */
@@ -40,10 +32,8 @@ public final class Board {
     private WifiListener wifiListener;
     private UartSink uartSink;
     private GpioSink gpioSink;
-    private Globals globals;
-    private WatchdogHook hook;
+    private final Firmware firmware;
     private boolean powered;
-    private boolean inInit;
     private int bootCount;
     private int rawReason = 1;
     private int extReason = EXT_POWER_ON;
@@ -59,7 +49,7 @@ public final class Board {
         void inputChanged(int pin, int level);
     }
 
-    Board(World world, String name, int index, Flash flash) {
+    Board(World world, String name, int index, Flash flash, Firmware.Factory firmware) {
         this.world = world;
         this.name = name;
         this.index = index;
@@ -67,6 +57,7 @@ public final class Board {
         this.console = new Console(line -> world.emit(this, line), world::keepsLines);
         this.station = new Station(this);
         java.util.Arrays.fill(inputLevels, 1); // inputs float high (pull-ups on the dev boards)
+        this.firmware = firmware.create(this);
     }
 
     public World world() {
@@ -181,14 +172,6 @@ public final class Board {
         return String.format("5e:cf:7f:%02x:%02x:%02x", (chipId() >> 16) & 255, (chipId() >> 8) & 255, chipId() & 255);
     }
 
-    public Globals globals() {
-        return globals;
-    }
-
-    public WatchdogHook hook() {
-        return hook;
-    }
-
     /** Powers the board on after {@code delayUs}. */
     public void powerOn(long delayUs) {
         world.scheduler().after(delayUs, null, () -> {
@@ -204,70 +187,23 @@ public final class Board {
         powered = true;
         bootCount++;
         bootedAt = world.scheduler().now();
-        console.print("NodeMCU " + (world.profile().legacy() ? "1.5.4.1" : "3.0.0.0") + " (espdesk simulated ESP8266, profile "
-                + world.profile().label() + ")\n");
         java.util.Arrays.fill(outputLevels, 0);
         java.util.Arrays.fill(isOutput, false);
-        hook = new WatchdogHook(world.watchdogInstructions());
-        globals = Sandbox.create(this, hook);
+        firmware.boot();
         if ((wifi.mode & WifiSettings.SOFTAP) != 0) {
             startSoftAp();
         }
         if ((wifi.mode & WifiSettings.STATION) != 0 && wifi.staAuto && wifi.staSsid != null) {
             station.connect();
         }
-        world.scheduler().after(0, this, this::runInit);
+        world.scheduler().after(0, this, firmware::start);
     }
 
-    private void runInit() {
-        if (!flash.exists("init.lua")) {
-            console.print("lua: cannot open init.lua\n");
-            return;
+    /** Runs one event of this board's as a firmware task (nothing happens on a board without power). */
+    public void deliver(Runnable event) {
+        if (powered) {
+            firmware.deliver(event);
         }
-        inInit = true;
-        try {
-            call(() -> Sandbox.compile(globals, this, "init.lua").call());
-        } finally {
-            inInit = false;
-        }
-    }
-
-    /**
-     * Runs Lua work as one firmware task. An error inside is a panic (at boot: printed, as the interpreter does
-     * for init.lua); a runaway task trips the watchdog. Either restart touches this board only.
-     */
-    public void call(Runnable work) {
-        if (!powered) {
-            return;
-        }
-        hook.startTask();
-        try {
-            work.run();
-        } catch (WatchdogReset w) {
-            console.print("\n ets Jan  8 2013,rst cause:4, boot mode:(3,6)\n\nwdt reset\n");
-            restart(2, EXT_SOFT_WDT);
-        } catch (LuaError e) {
-            if (inInit) {
-                console.print(LuaErrors.text(e) + "\n");
-            } else {
-                console.print("PANIC: unprotected error in call to Lua API (" + LuaErrors.text(e) + ")\n");
-                restart(2, EXT_EXCEPTION);
-            }
-        } catch (StackOverflowError e) {
-            console.print("PANIC: unprotected error in call to Lua API (stack overflow)\n");
-            restart(2, EXT_EXCEPTION);
-        } catch (OutOfMemoryError e) {
-            console.print("PANIC: unprotected error in call to Lua API (not enough memory)\n");
-            restart(2, EXT_EXCEPTION);
-        }
-    }
-
-    /** Calls a Lua function as one task. */
-    public void callLua(LuaValue fn, LuaValue... args) {
-        if (fn == null || fn.isnil()) {
-            return;
-        }
-        call(() -> fn.invoke(LuaValue.varargsOf(args)));
     }
 
     /** Resets the board: it goes dark now and boots again shortly, keeping its flash and WiFi settings. */
@@ -305,7 +241,7 @@ public final class Board {
             world.air().stopSoftAp(softAp);
             softAp = null;
         }
-        globals = null;
+        firmware.powerOff();
         wifiListener = null;
         uartSink = null;
         gpioSink = null;

@@ -1,21 +1,18 @@
 package io.espdesk.sim.engine;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import org.luaj.vm2.lib.ResourceFinder;
 
 /**
  * A board's SPIFFS flash: a flat map of file names to bytes, copied from the board's folder when the board is
  * added. Scripts never touch the host file system; what they write lives here and survives reboots, as on
- * hardware. Also the Lua {@link ResourceFinder}, so dofile/require/loadfile read the flash only.
+ * hardware.
  */
-public final class Flash implements ResourceFinder {
+public final class Flash {
     /** The 1.5 firmware's default file system size on a 4 MB module (bytes). */
     public static final long CAPACITY = 3_448_832;
     public static final int MAX_NAME = 31;
@@ -39,12 +36,6 @@ public final class Flash implements ResourceFinder {
         Flash f = new Flash();
         f.files.putAll(content);
         return f;
-    }
-
-    @Override
-    public InputStream findResource(String name) {
-        byte[] b = files.get(strip(name));
-        return b == null ? null : new ByteArrayInputStream(b);
     }
 
     private static String strip(String name) {

@@ -120,7 +120,7 @@ public final class Tcp {
                     return;
                 }
                 c.established = true;
-                from.call(() -> c.handler.connected());
+                from.deliver(() -> c.handler.connected());
             });
         });
         return c;
@@ -134,7 +134,7 @@ public final class Tcp {
         }
         c.real = peer;
         c.established = true;
-        c.board.call(() -> c.handler.connected());
+        c.board.deliver(() -> c.handler.connected());
     }
 
     /** A gateway connection could not reach its real server: the board sees a reset. */
@@ -170,7 +170,7 @@ public final class Tcp {
             byte[] seg = java.util.Arrays.copyOfRange(data, off, Math.min(data.length, off + MSS));
             if (!e.closed) {
                 touch(e);
-                e.board.call(() -> e.handler.received(seg));
+                e.board.deliver(() -> e.handler.received(seg));
             }
         }
     }
@@ -181,7 +181,7 @@ public final class Tcp {
             e.closed = true;
             untrack(e);
             cancelIdle(e);
-            e.board.call(() -> e.handler.disconnected(0));
+            e.board.deliver(() -> e.handler.disconnected(0));
         }
     }
 
@@ -237,7 +237,7 @@ public final class Tcp {
         }
         if (seg.length > 0) {
             touch(to);
-            to.board.call(() -> to.handler.received(seg));
+            to.board.deliver(() -> to.handler.received(seg));
         }
         if (last) {
             world.scheduler().after(oneWay(to.board, from.board), from.board, () -> ack(from));
@@ -249,7 +249,7 @@ public final class Tcp {
             return;
         }
         e.sending = false;
-        e.board.call(() -> e.handler.sent());
+        e.board.deliver(() -> e.handler.sent());
     }
 
     private boolean reachable(TcpEnd from, TcpEnd to) {
@@ -281,11 +281,11 @@ public final class Tcp {
                     p.closed = true;
                     untrack(p);
                     cancelIdle(p);
-                    p.board.call(() -> p.handler.disconnected(0));
+                    p.board.deliver(() -> p.handler.disconnected(0));
                 }
             });
         }
-        world.scheduler().after(world.latencyUs(), e.board, () -> e.board.call(() -> e.handler.disconnected(0)));
+        world.scheduler().after(world.latencyUs(), e.board, () -> e.board.deliver(() -> e.handler.disconnected(0)));
     }
 
     private void fail(TcpEnd e, int err) {
@@ -295,7 +295,7 @@ public final class Tcp {
         e.closed = true;
         untrack(e);
         cancelIdle(e);
-        e.board.call(() -> e.handler.disconnected(err));
+        e.board.deliver(() -> e.handler.disconnected(err));
     }
 
     /** The board's station lost its network: its connections over that interface abort at once. */

@@ -59,7 +59,7 @@ public final class Udp {
         world.scheduler().after(d, dest, () -> {
             UdpHandler h = bound.getOrDefault(dest, Map.of()).get(port);
             if (h != null) {
-                dest.call(() -> h.received(data, fromPort, fromIp));
+                dest.deliver(() -> h.received(data, fromPort, fromIp));
             }
         });
     }

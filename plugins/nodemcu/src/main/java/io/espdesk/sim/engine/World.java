@@ -1,7 +1,5 @@
 package io.espdesk.sim.engine;
 
-import io.espdesk.sim.ConsoleLine;
-import io.espdesk.nodemcu.Profile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,23 +21,19 @@ public final class World {
     private RealNetwork gateways = RealNetwork.NONE;
     private final java.util.concurrent.LinkedBlockingQueue<Runnable> inbox = new java.util.concurrent.LinkedBlockingQueue<>();
     private final Map<String, Board> boards = new LinkedHashMap<>();
-    private final Profile profile;
-    private final List<ConsoleLine> lines = new ArrayList<>();
-    private final List<Consumer<ConsoleLine>> lineListeners = new ArrayList<>();
+    private final List<LineListener> lineListeners = new ArrayList<>();
     private final List<Consumer<String>> warningListeners = new ArrayList<>();
     private long latencyUs = 3_000;
     private long jitterUs = 2_000;
     private double lossRate;
-    private long watchdogInstructions = 2_000_000;
     private boolean keepLines = true;
     private final Map<String, long[]> pairLatency = new java.util.HashMap<>();
     private final Map<String, Double> pairLoss = new java.util.HashMap<>();
     private final java.util.Set<String> cutPairs = new java.util.HashSet<>();
 
-    public World(long seed, Profile profile) {
+    public World(long seed) {
         this.seed = seed;
         this.random = new Random(seed);
-        this.profile = profile;
     }
 
     public Scheduler scheduler() {
@@ -64,10 +58,6 @@ public final class World {
 
     public Udp udp() {
         return udp;
-    }
-
-    public Profile profile() {
-        return profile;
     }
 
     public long latencyUs() {
@@ -124,16 +114,8 @@ public final class World {
         pairLoss.put(pair(a, b), loss);
     }
 
-    public long watchdogInstructions() {
-        return watchdogInstructions;
-    }
-
-    public void watchdogInstructions(long n) {
-        this.watchdogInstructions = n;
-    }
-
     /**
-     * Whether output lines and UART bytes are kept in memory for {@link #lines()} and the exact-byte checks (long
+     * Whether output lines and UART bytes are kept in memory for the simulation's output and the exact-byte checks (long
      * benchmarks and live bridges turn it off).
      */
     public void keepLines(boolean keep) {
@@ -145,11 +127,12 @@ public final class World {
         return keepLines;
     }
 
-    public Board addBoard(String name, Flash flash) {
+    /** Adds a board (unpowered) whose flash is {@code flash} and whose firmware {@code firmware} makes. */
+    public Board addBoard(String name, Flash flash, Firmware.Factory firmware) {
         if (boards.containsKey(name)) {
             throw new IllegalArgumentException("a board named '" + name + "' exists already");
         }
-        Board b = new Board(this, name, boards.size(), flash);
+        Board b = new Board(this, name, boards.size(), flash, firmware);
         boards.put(name, b);
         return b;
     }
@@ -163,12 +146,8 @@ public final class World {
     }
 
     void emit(Board b, String text) {
-        ConsoleLine l = new ConsoleLine(scheduler.now(), b.name(), text);
-        if (keepLines) {
-            lines.add(l);
-        }
-        for (Consumer<ConsoleLine> c : lineListeners) {
-            c.accept(l);
+        for (LineListener l : lineListeners) {
+            l.line(scheduler.now(), b.name(), text);
         }
     }
 
@@ -180,12 +159,8 @@ public final class World {
         }
     }
 
-    public List<ConsoleLine> lines() {
-        return lines;
-    }
-
-    public void onLine(Consumer<ConsoleLine> c) {
-        lineListeners.add(c);
+    public void onLine(LineListener l) {
+        lineListeners.add(l);
     }
 
     public void onWarning(Consumer<String> c) {
