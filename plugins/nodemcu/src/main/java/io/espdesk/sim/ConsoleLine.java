@@ -1,6 +1,5 @@
 package io.espdesk.sim;
 
-import io.espdesk.sim.scenario.Durations;
 /**
  * One line a board wrote to its UART0, stamped with the virtual time (microseconds since the simulation started).
  */
@@ -12,6 +11,12 @@ public record ConsoleLine(long micros, String board, String text) {
 
     /** {@code 00:01:05.250 [board] text}. */
     public String timestamped() {
-        return Durations.clock(micros) + " " + plain();
+        return clock(micros) + " " + plain();
+    }
+
+    /** Virtual time as a clock: {@code 00:01:05.250}. */
+    public static String clock(long micros) {
+        long ms = micros / 1000;
+        return String.format("%02d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
     }
 }

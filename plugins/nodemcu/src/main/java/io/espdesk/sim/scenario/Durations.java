@@ -1,10 +1,11 @@
 package io.espdesk.sim.scenario;
 
+import io.espdesk.api.json.JsonNode;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them: {@code 60s}, {@code 500ms}, {@code 2m}, {@code 24h}, {@code 1d}, {@code 1.5s}. */
+/** Durations as people write them in sim.json and on the command line: {@code 60s}, {@code 500ms}, {@code 2m}, {@code 24h}, {@code 1d}, {@code 1.5s}. */
 public final class Durations {
     private static final Pattern P = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|m|h|d)");
 
@@ -30,6 +31,18 @@ public final class Durations {
         return Duration.ofNanos(Math.round(v * unitMicros) * 1000);
     }
 
+    /** A duration value of sim.json: {@code "45s"} or a number of seconds; an error at the value otherwise. */
+    public static Duration of(JsonNode n) {
+        if (n.kind() == JsonNode.Kind.NUMBER) {
+            return Duration.ofNanos((long) (n.asNumber() * 1e9));
+        }
+        try {
+            return parse(n.asString());
+        } catch (IllegalArgumentException e) {
+            throw n.error(e.getMessage());
+        }
+    }
+
     /** As a person writes it: {@code 45s}, {@code 1.5s}, {@code 250ms}, {@code 2h}. */
     public static String shortText(Duration d) {
         long ms = d.toMillis();
@@ -43,12 +56,6 @@ public final class Durations {
             return ms / 1000 + "s";
         }
         return ms < 1000 ? ms + "ms" : (ms / 1000.0) + "s";
-    }
-
-    /** Virtual time as a clock: {@code 00:01:05.250}. */
-    public static String clock(long micros) {
-        long ms = micros / 1000;
-        return String.format("%02d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
     }
 
     /** {@code 60.0 s}, {@code 24.0 h}. */

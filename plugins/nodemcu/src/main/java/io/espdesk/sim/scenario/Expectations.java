@@ -29,8 +29,8 @@ public final class Expectations {
     private Expectations() {
     }
 
-    /** Reads one expectation; with a simulation, also arms what it must observe during the run (probes). */
-    public static Expectation parse(JsonNode n, Set<String> boards, Simulation sim, RunRecord record) {
+    /** Reads and checks one expectation (an error names the file, line and column). */
+    static Expectation parse(JsonNode n, Set<String> boards) {
         n.requireObject("an expectation").allowKeys(KEYS);
         JsonNode boardNode = n.require("board");
         String board = boardNode.asString();
@@ -44,6 +44,10 @@ public final class Expectations {
             byte[] want = n.has("emits") ? n.get("emits").asString().getBytes(StandardCharsets.ISO_8859_1) : hex(n.get("emitsHex"));
             String shown = n.has("emits") ? "\"" + n.get("emits").asString().replace("\n", "\\n").replace("\r", "\\r") + "\"" : want.length + " bytes";
             return new Expectation() {
+                public String board() {
+                    return board;
+                }
+
                 public String describe() {
                     return board + " emits exactly " + shown + " on its UART";
                 }
@@ -64,6 +68,10 @@ public final class Expectations {
         if (n.has("rebootsAtMost")) {
             long max = n.get("rebootsAtMost").asLong(0, Integer.MAX_VALUE);
             return new Expectation() {
+                public String board() {
+                    return board;
+                }
+
                 public String describe() {
                     return board + " reboots no more than " + max + " times";
                 }
@@ -77,12 +85,18 @@ public final class Expectations {
         if (n.has("gpio")) {
             int pin = (int) n.get("gpio").asLong(0, 12);
             int level = (int) n.require("reads").asLong(0, 1);
-            Duration at = Scenario.duration(n.require("at"));
+            Duration at = Durations.of(n.require("at"));
             String key = board + "/" + pin + "@" + at.toNanos();
-            if (sim != null) {
-                sim.at(at, () -> record.probe(key, sim.board(board).pinLevel(pin)));
-            }
             return new Expectation() {
+                public String board() {
+                    return board;
+                }
+
+                @Override
+                public void arm(Simulation sim, RunRecord record) {
+                    sim.at(at, () -> record.probe(key, sim.board(board).pinLevel(pin)));
+                }
+
                 public String describe() {
                     return board + " GPIO " + pin + " reads " + level + " at " + Durations.shortText(at);
                 }
@@ -116,8 +130,8 @@ public final class Expectations {
         } catch (PatternSyntaxException e) {
             throw pn.error("malformed regex: " + e.getDescription() + " near index " + e.getIndex());
         }
-        Duration after = n.has("after") ? Scenario.duration(n.get("after")) : Duration.ZERO;
-        Duration within = n.has("within") ? Scenario.duration(n.get("within")) : null;
+        Duration after = n.has("after") ? Durations.of(n.get("after")) : Duration.ZERO;
+        Duration within = n.has("within") ? Durations.of(n.get("within")) : null;
         boolean never = n.bool("never", false);
         long atLeast = n.integer("atLeast", never ? 0 : 1, 0, Integer.MAX_VALUE);
         long atMost = n.integer("atMost", never ? 0 : Long.MAX_VALUE, 0, Long.MAX_VALUE);
@@ -142,6 +156,10 @@ public final class Expectations {
         long from = after.toNanos() / 1000;
         long until = within == null ? Long.MAX_VALUE : from + within.toNanos() / 1000;
         return new Expectation() {
+            public String board() {
+                return board;
+            }
+
             public String describe() {
                 return text;
             }
@@ -159,7 +177,7 @@ public final class Expectations {
                     }
                 }
                 boolean ok = count >= atLeast && count <= atMost;
-                String seen = count + (count == 1 ? " match" : " matches") + (first >= 0 ? ", first at " + Durations.clock(first) : "");
+                String seen = count + (count == 1 ? " match" : " matches") + (first >= 0 ? ", first at " + ConsoleLine.clock(first) : "");
                 return new Outcome(ok, seen);
             }
         };

@@ -3,8 +3,10 @@ package io.espdesk.sim.scenario;
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.api.json.JsonNode;
 import io.espdesk.sim.Simulation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads the {@code gateways} of sim.json, which connect the simulation to real TCP endpoints:
@@ -20,7 +22,9 @@ public final class Gateways {
     private Gateways() {
     }
 
-    public static void apply(List<JsonNode> gateways, Simulation sim, Set<String> boards) {
+    /** Reads and checks every gateway; each opens its real side in one run. */
+    static List<Consumer<Simulation>> parse(List<JsonNode> gateways, Set<String> boards) {
+        List<Consumer<Simulation>> out = new ArrayList<>();
         for (JsonNode g : gateways) {
             g.requireObject("a gateway").allowKeys(KEYS);
             if (g.has("sim")) {
@@ -30,9 +34,7 @@ public final class Gateways {
                     throw simNode.error("expected a simulated IPv4 address and port such as \"192.168.1.50:3000\"");
                 }
                 ChannelAddress to = address(g.require("to"), "tcp");
-                if (sim != null) {
-                    sim.gatewayTo(hp[0], Integer.parseInt(hp[1]), to.host(), to.port());
-                }
+                out.add(sim -> sim.gatewayTo(hp[0], Integer.parseInt(hp[1]), to.host(), to.port()));
             } else if (g.has("from")) {
                 ChannelAddress from = address(g.get("from"), "tcp-listen");
                 JsonNode b = g.require("board");
@@ -40,14 +42,14 @@ public final class Gateways {
                     throw b.error("unknown board \"" + b.asString() + "\" (boards: " + String.join(", ", boards) + ")");
                 }
                 int port = (int) g.require("port").asLong(1, 65_535);
-                if (sim != null) {
-                    sim.gatewayFrom(from.host().isEmpty() ? "127.0.0.1" : from.host(), from.port(), b.asString(), port);
-                }
+                String board = b.asString();
+                out.add(sim -> sim.gatewayFrom(from.host().isEmpty() ? "127.0.0.1" : from.host(), from.port(), board, port));
             } else {
                 throw g.error("a gateway needs \"sim\" and \"to\" (boards reach a real server) or \"from\", \"board\" and \"port\" "
                         + "(real clients reach a board)");
             }
         }
+        return out;
     }
 
     private static ChannelAddress address(JsonNode n, String scheme) {

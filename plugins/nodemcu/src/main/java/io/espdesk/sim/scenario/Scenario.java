@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * A scenario folder: one subfolder per board (its flash) and an optional {@code sim.json} with start order and
  * delays, routers, network quality, duration, seed and firmware profile. Every error in sim.json names its file,
- * line and column.
+ * line and column. sim.json is read here, once, when the folder is loaded: steps, gateways and expectations are
+ * checked then and applied to every run built from it.
  */
 public final class Scenario {
     static final Set<String> KEYS = Set.of("duration", "seed", "profile", "network", "routers", "boards", "watchdog", "steps",
@@ -48,7 +50,10 @@ public final class Scenario {
     private long watchdog = 2_000_000;
     private final List<Router> routers = new ArrayList<>();
     private final List<BoardSpec> boards = new ArrayList<>();
-    private JsonNode root;
+    private List<Steps.Step> steps = List.of();
+    private List<Consumer<Simulation>> gateways = List.of();
+    private List<Expectation> expectations = List.of();
+    private String xfail;
 
     private Scenario(Path dir) {
         this.dir = dir;
@@ -67,11 +72,12 @@ public final class Scenario {
         List<String> folders = boardFolders(dir);
         Path json = dir.resolve("sim.json");
         Map<String, Duration> starts = new LinkedHashMap<>();
+        JsonNode root = null;
         if (Files.exists(json)) {
-            JsonNode root = JsonDocs.read(json, json.toString()).requireObject("the scenario settings").allowKeys(KEYS);
-            s.root = root;
+            root = JsonDocs.read(json, json.toString()).requireObject("the scenario settings").allowKeys(KEYS);
+            s.xfail = root.string("xfail", null);
             if (root.has("duration")) {
-                s.duration = duration(root.get("duration"));
+                s.duration = Durations.of(root.get("duration"));
             }
             s.seed = root.integer("seed", s.seed, Long.MIN_VALUE, Long.MAX_VALUE);
             if (root.has("profile")) {
@@ -86,10 +92,10 @@ public final class Scenario {
             if (root.has("network")) {
                 JsonNode n = root.get("network").requireObject("network settings").allowKeys(NETWORK_KEYS);
                 if (n.has("latency")) {
-                    s.latency = duration(n.get("latency"));
+                    s.latency = Durations.of(n.get("latency"));
                 }
                 if (n.has("jitter")) {
-                    s.jitter = duration(n.get("jitter"));
+                    s.jitter = Durations.of(n.get("jitter"));
                 }
                 if (n.has("loss")) {
                     double l = n.get("loss").asNumber();
@@ -113,20 +119,22 @@ public final class Scenario {
                     if (!folders.contains(e.getKey())) {
                         throw b.error("board \"" + e.getKey() + "\" has no folder " + dir.resolve(e.getKey()));
                     }
-                    starts.put(e.getKey(), b.has("start") ? duration(b.get("start")) : Duration.ZERO);
+                    starts.put(e.getKey(), b.has("start") ? Durations.of(b.get("start")) : Duration.ZERO);
                 }
             }
         }
         if (folders.isEmpty()) {
             throw new JsonConfigException(dir.toString(), 1, 1, "no board folders (one subfolder per board, each with its init.lua)");
         }
-        if (s.root != null) {
+        if (root != null) {
             Set<String> names = new java.util.LinkedHashSet<>(folders);
-            Steps.apply(s.root.array("steps"), null, names);
-            Gateways.apply(s.root.array("gateways"), null, names);
-            for (JsonNode e : s.root.array("expect")) {
-                Expectations.parse(e, names, null, null);
+            s.steps = Steps.parse(root.array("steps"), names);
+            s.gateways = Gateways.parse(root.array("gateways"), names);
+            List<Expectation> expect = new ArrayList<>();
+            for (JsonNode e : root.array("expect")) {
+                expect.add(Expectations.parse(e, names));
             }
+            s.expectations = List.copyOf(expect);
         }
         for (String name : starts.keySet()) {
             s.boards.add(new BoardSpec(name, dir.resolve(name), starts.get(name)));
@@ -153,18 +161,6 @@ public final class Scenario {
         return new ArrayList<>(names);
     }
 
-    /** A duration value of sim.json: {@code "45s"} or a number of seconds; an error at the value otherwise. */
-    public static Duration duration(JsonNode n) {
-        if (n.kind() == JsonNode.Kind.NUMBER) {
-            return Duration.ofNanos((long) (n.asNumber() * 1e9));
-        }
-        try {
-            return Durations.parse(n.asString());
-        } catch (IllegalArgumentException e) {
-            throw n.error(e.getMessage());
-        }
-    }
-
     /** Builds the simulation; null arguments keep what sim.json says. */
     public Simulation build(Long seedOverride, Profile profileOverride) {
         Simulation sim = Simulation.create(seedOverride != null ? seedOverride : seed, profileOverride != null ? profileOverride : profile);
@@ -176,9 +172,11 @@ public final class Scenario {
         for (BoardSpec b : boards) {
             sim.addBoard(b.name(), b.dir(), b.start());
         }
-        if (root != null) {
-            Steps.apply(root.array("steps"), sim, boardNames());
-            Gateways.apply(root.array("gateways"), sim, boardNames());
+        for (Steps.Step step : steps) {
+            step.schedule(sim);
+        }
+        for (Consumer<Simulation> gateway : gateways) {
+            gateway.accept(sim);
         }
         return sim;
     }
@@ -193,7 +191,7 @@ public final class Scenario {
 
     /** Why this scenario is expected to fail (it shows a bug and its fix lives next door), or null. */
     public String xfail() {
-        return root == null ? null : root.string("xfail", null);
+        return xfail;
     }
 
     public Path dir() {
@@ -216,8 +214,8 @@ public final class Scenario {
         return boards;
     }
 
-    /** The parsed sim.json (null when there is none), for what builds on scenarios. */
-    public JsonNode json() {
-        return root;
+    /** What the scenario promises about a run, checked by {@link ScenarioRunner}. */
+    public List<Expectation> expectations() {
+        return expectations;
     }
 }

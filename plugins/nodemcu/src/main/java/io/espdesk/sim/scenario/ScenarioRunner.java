@@ -1,6 +1,5 @@
 package io.espdesk.sim.scenario;
 
-import io.espdesk.api.json.JsonNode;
 import io.espdesk.sim.ConsoleLine;
 import io.espdesk.sim.Simulation;
 import java.util.ArrayList;
@@ -38,18 +37,9 @@ public final class ScenarioRunner {
         long s = seed != null ? seed : scenario.seed();
         Simulation sim = scenario.build(s, null);
         RunRecord record = new RunRecord(sim);
-        List<Expectation> expectations = new ArrayList<>();
-        JsonNode json = scenario.json();
-        if (json != null) {
-            for (JsonNode e : json.array("expect")) {
-                expectations.add(Expectations.parse(e, scenario.boardNames(), sim, record));
-            }
-        }
-        List<String> boardOf = new ArrayList<>();
-        if (json != null) {
-            for (JsonNode e : json.array("expect")) {
-                boardOf.add(e.get("board").asString());
-            }
+        List<Expectation> expectations = scenario.expectations();
+        for (Expectation e : expectations) {
+            e.arm(sim, record);
         }
         try {
             sim.runFor(scenario.duration());
@@ -63,7 +53,7 @@ public final class ScenarioRunner {
             Expectation.Outcome o = e.check(record);
             List<String> last = new ArrayList<>();
             if (!o.passed()) {
-                List<ConsoleLine> lines = record.lines(boardOf.get(i));
+                List<ConsoleLine> lines = record.lines(e.board());
                 for (ConsoleLine l : lines.subList(Math.max(0, lines.size() - LAST_LINES), lines.size())) {
                     last.add(l.timestamped());
                 }

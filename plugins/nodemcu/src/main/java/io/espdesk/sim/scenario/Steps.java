@@ -5,6 +5,7 @@ import io.espdesk.sim.BoardHandle;
 import io.espdesk.sim.Simulation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -34,35 +35,43 @@ public final class Steps {
     private Steps() {
     }
 
-    /** Checks every step and, with a simulation, schedules it. */
-    public static void apply(List<JsonNode> steps, Simulation sim, Set<String> boards) {
+    /** One step: its action, at a virtual time or a delay after a board first prints a pattern. */
+    record Step(Duration at, String whenBoard, Pattern whenPrints, Duration delay, Consumer<Simulation> action) {
+        /** Arms the step in one run. */
+        void schedule(Simulation sim) {
+            if (at != null) {
+                sim.at(at, () -> action.accept(sim));
+                return;
+            }
+            boolean[] fired = {false};
+            sim.onLine(l -> {
+                if (!fired[0] && l.board().equals(whenBoard) && whenPrints.matcher(l.text()).find()) {
+                    fired[0] = true;
+                    sim.at(sim.now().plus(delay), () -> action.accept(sim));
+                }
+            });
+        }
+    }
+
+    /** Reads and checks every step (an error names the file, line and column). */
+    static List<Step> parse(List<JsonNode> steps, Set<String> boards) {
+        List<Step> out = new ArrayList<>();
         for (JsonNode n : steps) {
             n.requireObject("a step").allowKeys(KEYS);
             Consumer<Simulation> action = action(n, boards);
-            Duration delay = n.has("delay") ? Scenario.duration(n.get("delay")) : Duration.ZERO;
+            Duration delay = n.has("delay") ? Durations.of(n.get("delay")) : Duration.ZERO;
             if (n.has("at") == n.has("when")) {
                 throw n.error("a step needs either \"at\" (a virtual time) or \"when\" (a board printing a pattern)");
             }
             if (n.has("at")) {
-                Duration at = Scenario.duration(n.get("at")).plus(delay);
-                if (sim != null) {
-                    sim.at(at, () -> action.accept(sim));
-                }
+                out.add(new Step(Durations.of(n.get("at")).plus(delay), null, null, delay, action));
             } else {
                 JsonNode w = n.get("when").requireObject("a condition {\"board\": …, \"prints\": …}").allowKeys(Set.of("board", "prints"));
                 String board = board(w.require("board"), boards);
-                Pattern p = regex(w.require("prints"));
-                if (sim != null) {
-                    boolean[] fired = {false};
-                    sim.onLine(l -> {
-                        if (!fired[0] && l.board().equals(board) && p.matcher(l.text()).find()) {
-                            fired[0] = true;
-                            sim.at(sim.now().plus(delay), () -> action.accept(sim));
-                        }
-                    });
-                }
+                out.add(new Step(null, board, regex(w.require("prints")), delay, action));
             }
         }
+        return out;
     }
 
     static Pattern regex(JsonNode n) {
@@ -105,12 +114,12 @@ public final class Steps {
         switch (kind) {
             case "powerCycle": {
                 String b = board(n.get(kind), boards);
-                long off = n.has("off") ? Scenario.duration(n.get("off")).toMillis() : 1000;
+                long off = n.has("off") ? Durations.of(n.get("off")).toMillis() : 1000;
                 return sim -> sim.board(b).powerCycle(off);
             }
             case "restartAp": {
                 String b = board(n.get(kind), boards);
-                long off = n.has("off") ? Scenario.duration(n.get("off")).toMillis() : 1000;
+                long off = n.has("off") ? Durations.of(n.get("off")).toMillis() : 1000;
                 return sim -> sim.board(b).restartAccessPoint(off);
             }
             case "outOfRange":
@@ -127,8 +136,8 @@ public final class Steps {
             }
             case "slow": {
                 String[] p = pair(n.get(kind), boards);
-                Duration lat = n.has("latency") ? Scenario.duration(n.get("latency")) : Duration.ofMillis(100);
-                Duration jit = n.has("jitter") ? Scenario.duration(n.get("jitter")) : Duration.ZERO;
+                Duration lat = n.has("latency") ? Durations.of(n.get("latency")) : Duration.ofMillis(100);
+                Duration jit = n.has("jitter") ? Durations.of(n.get("jitter")) : Duration.ZERO;
                 double loss = n.has("loss") ? n.get("loss").asNumber() : 0;
                 if (loss < 0 || loss >= 1) {
                     throw n.get("loss").error("expected a loss rate from 0 to below 1");
