@@ -2,6 +2,7 @@ package io.espdesk.host.cli;
 
 import io.espdesk.api.json.JsonConfigException;
 import io.espdesk.host.conf.HostConfig;
+import io.espdesk.host.runtime.HostRuntime;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -32,7 +33,14 @@ final class HostCommand implements Callable<Integer> {
             ctx.err().println("espdesk: " + e.getMessage());
             return 2;
         }
-        HostRuntime runtime = new HostRuntime(cfg, ctx.home().resolve("run"), ctx.in(), ctx.out());
+        boolean quiet = "quiet".equals(cfg.logLevel());
+        HostRuntime runtime = new HostRuntime(cfg, ctx.in(), ctx.out(), line -> {
+            if (!quiet || line.startsWith("plugin failed")) {
+                ctx.out().println(line);
+            }
+        }).start();
+        runtime.startConfiguredLinks(ctx.out()::println);
+        runtime.publish(ctx.home().resolve("run"), "host");
         ctx.out().printf("espdesk host ready in %d ms: watching %s, %d link(s); Ctrl-C stops%n",
                 (System.nanoTime() - t0) / 1_000_000, cfg.bundles(), runtime.links().size());
         CountDownLatch stop = new CountDownLatch(1);

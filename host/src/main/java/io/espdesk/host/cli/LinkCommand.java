@@ -4,12 +4,8 @@ import io.espdesk.api.ChannelAddress;
 import io.espdesk.api.json.JsonConfigException;
 import io.espdesk.host.conf.HostConfig;
 import io.espdesk.host.conf.LinkSpec;
-import io.espdesk.host.felix.PluginHost;
 import io.espdesk.host.link.Link;
-import io.espdesk.host.link.LinkBoard;
-import io.espdesk.host.link.SchemeRegistry;
-import io.espdesk.host.link.StdioProvider;
-import java.util.List;
+import io.espdesk.host.runtime.HostRuntime;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -56,31 +52,23 @@ final class LinkCommand implements Callable<Integer> {
             ctx.err().println("espdesk: " + e.getMessage());
             return 2;
         }
-        SchemeRegistry registry = new SchemeRegistry();
-        registry.add(new StdioProvider(ctx.in(), ctx.out()), "host");
-        try (PluginHost host = new PluginHost(cfg.bundles(), cfg.settleMillis(), line -> {
+        try (HostRuntime runtime = new HostRuntime(cfg, ctx.in(), ctx.out(), line -> {
             if (line.startsWith("plugin failed") || cfg.debug()) {
                 ctx.err().println(line);
             }
-        }, registry, cfg.debug())) {
-            host.start();
-            Link link = new Link(spec, registry, line -> {
+        })) {
+            runtime.start();
+            Thread hook = new Thread(runtime::stopLinks, "espdesk-link-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            Link link = runtime.link(spec, line -> {
                 if (!quiet) {
                     ctx.err().println(line);
                 }
             }, Set.of("stdio"));
-            LinkBoard board = new LinkBoard(ctx.home().resolve("run"), "link", () -> List.of(link.status()));
-            Thread hook = new Thread(() -> {
-                link.stop();
-                board.close();
-            }, "espdesk-link-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            link.start();
-            board.start();
+            runtime.publish(ctx.home().resolve("run"), "link");
             while (!link.awaitDone(1, TimeUnit.SECONDS)) {
                 // until the link ends for good (stdio: closed) or Ctrl-C
             }
-            board.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

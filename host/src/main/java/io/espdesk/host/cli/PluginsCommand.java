@@ -2,9 +2,8 @@ package io.espdesk.host.cli;
 
 import io.espdesk.api.json.JsonConfigException;
 import io.espdesk.host.conf.HostConfig;
-import io.espdesk.host.felix.PluginHost;
 import io.espdesk.host.felix.PluginInfo;
-import io.espdesk.host.link.SchemeRegistry;
+import io.espdesk.host.runtime.HostRuntime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,10 +33,8 @@ final class PluginsCommand implements Callable<Integer> {
             return 2;
         }
         List<PluginInfo> plugins;
-        try (PluginHost host = new PluginHost(cfg.bundles(), cfg.settleMillis(), line -> { }, new SchemeRegistry(), false)) {
-            host.start();
-            host.awaitIdle(10_000);
-            plugins = host.plugins();
+        try (HostRuntime runtime = new HostRuntime(cfg, null, null, line -> { }).start()) {
+            plugins = runtime.plugins(10_000);
         }
         ctx.out().println("bundles: " + cfg.bundles());
         if (plugins.isEmpty()) {

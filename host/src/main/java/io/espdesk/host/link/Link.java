@@ -22,7 +22,7 @@ public final class Link implements SchemeRegistry.Listener {
 
     private final LinkSpec spec;
     private final SchemeRegistry registry;
-    private final Consumer<String> status;
+    private final Consumer<String> lines;
     private final Set<String> finalSchemes;
     private final AtomicLong bytesAtoB = new AtomicLong();
     private final AtomicLong bytesBtoA = new AtomicLong();
@@ -36,15 +36,15 @@ public final class Link implements SchemeRegistry.Listener {
     private volatile boolean stopped;
 
     /**
-     * @param status       receives one line per state change, already prefixed with the link's name
+     * @param lines        receives one line per state change, already prefixed with the link's name
      * @param finalSchemes schemes whose end ends the link (e.g. {@code stdio})
      */
-    public Link(LinkSpec spec, SchemeRegistry registry, Consumer<String> status, Set<String> finalSchemes) {
+    public Link(LinkSpec spec, SchemeRegistry registry, Consumer<String> lines, Set<String> finalSchemes) {
         this.spec = spec;
         this.registry = registry;
-        this.status = line -> {
+        this.lines = line -> {
             lastLine = line;
-            status.accept("link " + spec.name() + ": " + line);
+            lines.accept("link " + spec.name() + ": " + line);
         };
         this.finalSchemes = finalSchemes;
         this.thread = new Thread(this::supervise, "espdesk-link-" + spec.name());
@@ -149,7 +149,7 @@ public final class Link implements SchemeRegistry.Listener {
                         }
                         if (!said) {
                             setState(State.WAITING);
-                            status.accept("waiting for a plugin for scheme '" + (pa == null ? spec.a() : spec.b()).scheme() + "'");
+                            lines.accept("waiting for a plugin for scheme '" + (pa == null ? spec.a() : spec.b()).scheme() + "'");
                             said = true;
                         }
                         registry.wait();
@@ -163,14 +163,14 @@ public final class Link implements SchemeRegistry.Listener {
                     pa.validate(spec.a());
                     pb.validate(spec.b());
                 } catch (IllegalArgumentException e) {
-                    status.accept("bad address: " + e.getMessage() + "; link stopped");
+                    lines.accept("bad address: " + e.getMessage() + "; link stopped");
                     break;
                 }
                 Session s;
                 try {
                     s = Session.open(spec, pa, pb, this::onSessionStatus, bytesAtoB, bytesBtoA, dropped, finalSchemes);
                 } catch (IOException | RuntimeException e) {
-                    status.accept("cannot open: " + e.getMessage() + "; retrying in " + backoff + " ms");
+                    lines.accept("cannot open: " + e.getMessage() + "; retrying in " + backoff + " ms");
                     Thread.sleep(backoff);
                     backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
                     continue;
@@ -178,7 +178,7 @@ public final class Link implements SchemeRegistry.Listener {
                 session = s;
                 ups.incrementAndGet();
                 setState(State.UP);
-                status.accept("up: " + spec.a() + " <-> " + spec.b());
+                lines.accept("up: " + spec.a() + " <-> " + spec.b());
                 long t0 = System.nanoTime();
                 s.start();
                 String why = s.awaitEnd();
@@ -186,7 +186,7 @@ public final class Link implements SchemeRegistry.Listener {
                 if (stopped) {
                     break;
                 }
-                status.accept("down: " + why);
+                lines.accept("down: " + why);
                 if (s.endedForGood()) {
                     break;
                 }
@@ -204,6 +204,6 @@ public final class Link implements SchemeRegistry.Listener {
     }
 
     private void onSessionStatus(String line) {
-        status.accept(line);
+        lines.accept(line);
     }
 }

@@ -23,7 +23,7 @@ final class Session {
     private final Channel ca;
     private final Channel cb;
     private final LinkSpec spec;
-    private final Consumer<String> status;
+    private final Consumer<String> lines;
     private final AtomicLong aToB;
     private final AtomicLong bToA;
     private final Set<String> finalSchemes;
@@ -35,21 +35,21 @@ final class Session {
     private volatile String reason = "";
     private volatile boolean forGood;
 
-    private Session(LinkSpec spec, ChannelProvider pa, Channel ca, ChannelProvider pb, Channel cb, Consumer<String> status,
+    private Session(LinkSpec spec, ChannelProvider pa, Channel ca, ChannelProvider pb, Channel cb, Consumer<String> lines,
                     AtomicLong aToB, AtomicLong bToA, AtomicLong dropped, Set<String> finalSchemes) {
         this.spec = spec;
         this.pa = pa;
         this.ca = ca;
         this.pb = pb;
         this.cb = cb;
-        this.status = status;
+        this.lines = lines;
         this.aToB = aToB;
         this.bToA = bToA;
         this.dropped = dropped;
         this.finalSchemes = finalSchemes;
     }
 
-    static Session open(LinkSpec spec, ChannelProvider pa, ChannelProvider pb, Consumer<String> status,
+    static Session open(LinkSpec spec, ChannelProvider pa, ChannelProvider pb, Consumer<String> lines,
                         AtomicLong aToB, AtomicLong bToA, AtomicLong dropped, Set<String> finalSchemes) throws IOException {
         Channel ca = pa.open(spec.a());
         Channel cb;
@@ -59,7 +59,7 @@ final class Session {
             ca.close();
             throw e;
         }
-        return new Session(spec, pa, ca, pb, cb, status, aToB, bToA, dropped, finalSchemes);
+        return new Session(spec, pa, ca, pb, cb, lines, aToB, bToA, dropped, finalSchemes);
     }
 
     void start() {
@@ -139,7 +139,7 @@ final class Session {
 
         @Override
         public void onStatus(String message) {
-            status.accept(from + ": " + message);
+            lines.accept(from + ": " + message);
         }
     }
 }

@@ -1,9 +1,11 @@
-package io.espdesk.host.cli;
+package io.espdesk.host.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.espdesk.host.TestBundles;
+import io.espdesk.host.cli.CliContext;
+import io.espdesk.host.cli.EspdeskCli;
 import io.espdesk.host.conf.ConfigLoader;
 import io.espdesk.host.conf.HostConfig;
 import io.espdesk.host.link.Link;
@@ -36,7 +38,10 @@ class HostRuntimeTest {
             HostConfig cfg = new ConfigLoader(home).load(home.resolve("conf"));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             PipedOutputStream typing = new PipedOutputStream();
-            try (HostRuntime rt = new HostRuntime(cfg, home.resolve("run"), new PipedInputStream(typing), new PrintStream(out, true))) {
+            PrintStream printed = new PrintStream(out, true);
+            try (HostRuntime rt = new HostRuntime(cfg, new PipedInputStream(typing), printed, printed::println).start()) {
+                rt.startConfiguredLinks(printed::println);
+                rt.publish(home.resolve("run"), "host");
                 Link link = rt.links().get(0);
                 Thread.sleep(200);
                 assertEquals(Link.State.WAITING, link.state());
