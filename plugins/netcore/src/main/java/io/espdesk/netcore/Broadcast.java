@@ -1,5 +1,6 @@
 package io.espdesk.netcore;
 
+import io.espdesk.channelkit.Delivery;
 import io.netty.channel.Channel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;

@@ -1,5 +1,7 @@
 package io.espdesk.netcore;
 
+import io.espdesk.channelkit.Delivery;
+import io.espdesk.channelkit.StoreAndForward;
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.api.ChannelListener;

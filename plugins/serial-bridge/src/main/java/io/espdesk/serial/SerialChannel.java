@@ -3,7 +3,7 @@ package io.espdesk.serial;
 import com.fazecast.jSerialComm.SerialPort;
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelListener;
-import io.espdesk.netcore.StoreAndForward;
+import io.espdesk.channelkit.StoreAndForward;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -34,7 +34,7 @@ record SerialOptions(String path, int baud, int dataBits, int parity, int stopBi
         int baud = number(a, "baud", 115_200, 1, 12_000_000);
         int data = number(a, "data", 8, 5, 8);
         return new SerialOptions(path, baud, data, pick(a, "parity", "none", PARITY), pick(a, "stop", "1", STOP), pick(a, "flow", "none", FLOW),
-                io.espdesk.netcore.HoldBuffer.parseSize(a, "buffer", 1 << 20));
+                io.espdesk.channelkit.HoldBuffer.parseSize(a, "buffer", 1 << 20));
     }
 
     private static int number(ChannelAddress a, String name, int fallback, int min, int max) {

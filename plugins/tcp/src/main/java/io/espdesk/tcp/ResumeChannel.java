@@ -3,7 +3,8 @@ package io.espdesk.tcp;
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.api.ChannelListener;
-import io.espdesk.netcore.Delivery;
+import io.espdesk.channelkit.Delivery;
+import io.espdesk.netcore.AutoRead;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -221,7 +222,7 @@ abstract class ResumeChannel implements Channel {
             byte[] bytes = new byte[(int) (length - skip)];
             body.skipBytes((int) skip).readBytes(bytes);
             received = position + length;
-            delivery.offer(c, bytes, new Mark(epoch, received));
+            delivery.offer(AutoRead.of(c), bytes, new Mark(epoch, received));
         }
     }
 

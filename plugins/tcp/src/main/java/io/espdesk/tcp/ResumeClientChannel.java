@@ -1,5 +1,6 @@
 package io.espdesk.tcp;
 
+import io.espdesk.channelkit.Backoff;
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.api.ChannelListener;

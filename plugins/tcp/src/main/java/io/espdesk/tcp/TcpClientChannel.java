@@ -1,13 +1,15 @@
 package io.espdesk.tcp;
 
+import io.espdesk.netcore.AutoRead;
+import io.espdesk.channelkit.Backoff;
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.api.ChannelListener;
 import io.espdesk.netcore.Bytes;
 import io.espdesk.netcore.ClientConnection;
 import io.espdesk.netcore.Clients;
-import io.espdesk.netcore.Delivery;
-import io.espdesk.netcore.StoreAndForward;
+import io.espdesk.channelkit.Delivery;
+import io.espdesk.channelkit.StoreAndForward;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -122,7 +124,7 @@ final class TcpClientChannel implements Channel {
     private final class Handler extends ChannelInboundHandlerAdapter {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            delivery.offer(ctx.channel(), Bytes.take(msg));
+            delivery.offer(AutoRead.of(ctx.channel()), Bytes.take(msg));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.espdesk.tcp;
 
+import io.espdesk.netcore.AutoRead;
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.netcore.Broadcast;
@@ -69,7 +70,7 @@ final class TcpListenChannel extends ServerChannel {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            delivery.offer(ctx.channel(), Bytes.take(msg));
+            delivery.offer(AutoRead.of(ctx.channel()), Bytes.take(msg));
         }
 
         @Override

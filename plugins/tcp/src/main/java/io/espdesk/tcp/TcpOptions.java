@@ -1,8 +1,8 @@
 package io.espdesk.tcp;
 
 import io.espdesk.api.ChannelAddress;
-import io.espdesk.netcore.AddressOptions;
-import io.espdesk.netcore.HoldBuffer;
+import io.espdesk.channelkit.AddressOptions;
+import io.espdesk.channelkit.HoldBuffer;
 import java.util.Set;
 
 /** The options of tcp:// and tcp-listen:// addresses, checked once when a link is configured. */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.espdesk.api.ChannelAddress;
-import io.espdesk.netcore.Recorder;
+import io.espdesk.channelkit.Recorder;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.espdesk.tcp;
 
-import io.espdesk.netcore.Recorder;
+import io.espdesk.channelkit.Recorder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

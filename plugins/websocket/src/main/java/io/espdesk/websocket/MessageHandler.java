@@ -1,7 +1,8 @@
 package io.espdesk.websocket;
 
+import io.espdesk.netcore.AutoRead;
 import io.espdesk.netcore.Broadcast;
-import io.espdesk.netcore.Delivery;
+import io.espdesk.channelkit.Delivery;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -34,7 +35,7 @@ class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
-            delivery.offer(ctx.channel(), framing.incoming(ByteBufUtil.getBytes(frame.content())));
+            delivery.offer(AutoRead.of(ctx.channel()), framing.incoming(ByteBufUtil.getBytes(frame.content())));
         }
     }
 

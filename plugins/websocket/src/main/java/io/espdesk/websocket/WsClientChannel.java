@@ -5,7 +5,7 @@ import io.espdesk.api.ChannelAddress;
 import io.espdesk.api.ChannelListener;
 import io.espdesk.netcore.ClientConnection;
 import io.espdesk.netcore.Clients;
-import io.espdesk.netcore.Delivery;
+import io.espdesk.channelkit.Delivery;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;

@@ -1,8 +1,8 @@
 package io.espdesk.websocket;
 
 import io.espdesk.api.ChannelAddress;
-import io.espdesk.netcore.AddressOptions;
-import io.espdesk.netcore.HoldBuffer;
+import io.espdesk.channelkit.AddressOptions;
+import io.espdesk.channelkit.HoldBuffer;
 import java.util.Set;
 
 /**

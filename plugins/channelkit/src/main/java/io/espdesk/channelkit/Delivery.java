@@ -1,4 +1,4 @@
-package io.espdesk.netcore;
+package io.espdesk.channelkit;
 
 import io.espdesk.api.ChannelListener;
 import java.util.HashSet;
@@ -7,11 +7,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * Hands received bytes to the link on a thread of its own. Netty's event loops must never block, but the link's
- * onData may (that is how back-pressure works); so reads are queued here, and a source socket stops reading
- * (autoRead off) while more than {@code highBytes} wait, resuming below half of it. Nothing is dropped.
+ * Hands received bytes to the link on a thread of its own. An event loop (Netty's) must never block, but the link's
+ * onData may (that is how back-pressure works); so reads are queued here, and a source stops reading while more than
+ * {@code highBytes} wait, resuming below half of it. Nothing is dropped.
  */
 public final class Delivery {
+    /** Where bytes are read from: told to stop reading while too much waits, and to go on once it has drained. */
+    public interface Source {
+        void reading(boolean on);
+    }
+
     /** Bytes to deliver, and what to report once the link has taken them (null: nothing). */
     private record Item(byte[] data, int length, Object mark) {
         Item(byte[] data, Object mark) {
@@ -24,7 +29,7 @@ public final class Delivery {
 
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final byte[] joinBuffer = new byte[COALESCE]; // used by the delivery thread only
-    private final Set<io.netty.channel.Channel> paused = new HashSet<>();
+    private final Set<Source> paused = new HashSet<>();
     private long waiting; // guarded by this, together with paused: pausing and resuming must not miss each other
     private final long highBytes;
     private final String name;
@@ -39,9 +44,9 @@ public final class Delivery {
     }
 
     /**
-     * @param accepted told, after the link has taken a delivery ({@link ChannelListener#deliver} said true), the mark of
-     *                 its last {@link #offer(io.netty.channel.Channel, byte[], Object) offer}: how a channel knows what
-     *                 it may acknowledge to its peer
+     * @param accepted told, after the link has taken a delivery ({@link ChannelListener#onData} said true), the mark of
+     *                 its last {@link #offer(Source, byte[], Object) offer}: how a channel knows what it may acknowledge
+     *                 to its peer
      */
     public Delivery(String name, long highBytes, Consumer<Object> accepted) {
         this.name = name;
@@ -57,25 +62,25 @@ public final class Delivery {
         t.start();
     }
 
-    /** Called on an event loop with bytes read from {@code source}. */
-    public void offer(io.netty.channel.Channel source, byte[] data) {
+    /** Called on an event loop with bytes read from {@code source} (the same object for the same source, or null). */
+    public void offer(Source source, byte[] data) {
         offer(source, data, null);
     }
 
-    /** Like {@link #offer(io.netty.channel.Channel, byte[])}, with a mark handed to the accepted hook once delivered. */
-    public synchronized void offer(io.netty.channel.Channel source, byte[] data, Object mark) {
+    /** Like {@link #offer(Source, byte[])}, with a mark handed to the accepted hook once delivered. */
+    public synchronized void offer(Source source, byte[] data, Object mark) {
         queue.add(new Item(data, mark));
         waiting += data.length;
         if (waiting > highBytes && source != null && paused.add(source)) {
-            source.config().setAutoRead(false);
+            source.reading(false);
         }
     }
 
     private synchronized void delivered(int length) {
         waiting -= length;
         if (waiting < highBytes / 2) {
-            for (io.netty.channel.Channel c : paused) {
-                c.config().setAutoRead(true);
+            for (Source c : paused) {
+                c.reading(true);
             }
             paused.clear();
         }

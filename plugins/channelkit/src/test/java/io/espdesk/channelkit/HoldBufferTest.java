@@ -1,4 +1,4 @@
-package io.espdesk.netcore;
+package io.espdesk.channelkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.espdesk.netcore;
+package io.espdesk.channelkit;
 
 import java.io.IOException;
 import java.util.function.BooleanSupplier;

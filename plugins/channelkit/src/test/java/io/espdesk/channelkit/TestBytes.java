@@ -1,4 +1,4 @@
-package io.espdesk.netcore;
+package io.espdesk.channelkit;
 
 import java.util.Random;
 

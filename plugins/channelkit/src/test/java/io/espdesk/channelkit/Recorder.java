@@ -1,4 +1,4 @@
-package io.espdesk.netcore;
+package io.espdesk.channelkit;
 
 import io.espdesk.api.ChannelListener;
 import java.io.ByteArrayOutputStream;
