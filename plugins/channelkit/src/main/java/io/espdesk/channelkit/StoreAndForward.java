@@ -1,7 +1,6 @@
 package io.espdesk.channelkit;
 
 import java.io.IOException;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -11,8 +10,11 @@ import java.util.function.LongConsumer;
  * first, in order, from a thread of its own (never a Netty event loop), then writes go straight through again.
  */
 public final class StoreAndForward {
-    /** Where bytes go when the far side is there. */
+    /** The next stage of the write path: where bytes go when the far side is there, and whether it is. */
     public interface Sink {
+        /** Whether the far side is away now (no connection, no client, no device): writes are kept meanwhile. */
+        boolean away();
+
         /**
          * Sends, waiting while the far side is slow (back-pressure); returns how many bytes went before the far side
          * went away (the rest is kept), or {@code length}.
@@ -21,7 +23,6 @@ public final class StoreAndForward {
     }
 
     private final HoldBuffer hold;
-    private final BooleanSupplier away;
     private final Sink sink;
     private final Consumer<String> status;
     private final LongConsumer dropped;
@@ -33,16 +34,15 @@ public final class StoreAndForward {
 
     /**
      * @param capacity  bytes kept at most (0: keep nothing; the sink must then wait for the far side itself)
-     * @param away      whether the far side is away now
+     * @param sink      where the bytes go, and whether the far side is away
      * @param dropped   told how many bytes a full buffer threw away (the link counts them)
      * @param prefix    what status lines start with (e.g. the device path and ": "), or ""
      * @param keeping   the line when keeping starts, with %d for the capacity
      * @param whileAway how the delivered line names the absence: "while the peer was away"
      */
-    public StoreAndForward(long capacity, BooleanSupplier away, Sink sink, Consumer<String> status, LongConsumer dropped, String prefix,
+    public StoreAndForward(long capacity, Sink sink, Consumer<String> status, LongConsumer dropped, String prefix,
                            String keeping, String whileAway) {
         this.hold = new HoldBuffer(capacity);
-        this.away = away;
         this.sink = sink;
         this.status = status;
         this.dropped = dropped;
@@ -53,7 +53,7 @@ public final class StoreAndForward {
 
     public void write(byte[] data, int offset, int length) throws IOException {
         synchronized (order) {
-            if (hold.enabled() && away.getAsBoolean()) {
+            if (hold.enabled() && sink.away()) {
                 keep(data, offset, length);
                 return;
             }

@@ -1,22 +1,32 @@
 package io.espdesk.netcore;
 
 import io.espdesk.channelkit.Delivery;
+import io.espdesk.channelkit.RelayOptions;
+import io.espdesk.channelkit.StoreAndForward;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.Channel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.ReferenceCounted;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The clients of a server channel, fed by one writer. Each client has a bounded queue (Netty's write-buffer high
  * water mark): the writer waits while a client is behind, and a client still behind after the stall limit is
  * dropped with a line, so one that never reads cannot hold the others. Clients past {@code max} are refused.
  */
-public final class Broadcast {
+public final class Broadcast implements StoreAndForward.Sink {
+    /** How a write becomes messages (made once, then duplicated for each client). */
+    public interface Encoder {
+        /** Buffers ({@link ByteBuf}) or holders ({@link ByteBufHolder}, e.g. WebSocket frames); released here. */
+        List<? extends ReferenceCounted> encode(byte[] data, int offset, int length);
+    }
+
     /** Below this many clients every connect and disconnect gets a line; above, only refusals and drops. */
     public static final int CHATTY_UP_TO = 16;
 
@@ -26,13 +36,15 @@ public final class Broadcast {
     private final int max;
     private final int queueBytes;
     private final long stallMillis;
+    private final Encoder encoder;
     private volatile boolean closed;
 
-    public Broadcast(Delivery delivery, int max, int queueBytes, long stallMillis) {
+    public Broadcast(Delivery delivery, RelayOptions o, Encoder encoder) {
         this.delivery = delivery;
-        this.max = max;
-        this.queueBytes = queueBytes;
-        this.stallMillis = stallMillis;
+        this.max = o.max();
+        this.queueBytes = o.queueBytes();
+        this.stallMillis = o.stallMillis();
+        this.encoder = encoder;
     }
 
     public int size() {
@@ -68,13 +80,41 @@ public final class Broadcast {
         }
     }
 
-    /** Writes one message per client ({@code message} makes a fresh one each time), then waits for slow clients. */
-    public void send(Supplier<Object> message) throws IOException {
+    /** No client: what is written is kept for the first one (when the channel keeps anything). */
+    @Override
+    public boolean away() {
+        return clients.isEmpty();
+    }
+
+    /** To every client, each message in turn; waits while a client is behind (see {@link #awaitDrained}). */
+    @Override
+    public int send(byte[] data, int offset, int length) throws IOException {
+        List<? extends ReferenceCounted> messages = encoder.encode(data, offset, length);
+        int i = 0;
+        try {
+            for (; i < messages.size(); i++) {
+                ReferenceCounted m = messages.get(i);
+                try {
+                    send(m);
+                } finally {
+                    m.release();
+                }
+            }
+        } finally {
+            for (i++; i < messages.size(); i++) {
+                messages.get(i).release(); // not sent (closed meanwhile): ours to release
+            }
+        }
+        return length;
+    }
+
+    /** Writes one message to every client (a retained duplicate each), then waits for slow clients. */
+    private void send(ReferenceCounted message) throws IOException {
         if (closed) {
             throw new IOException("closed");
         }
         for (Channel c : clients) {
-            c.writeAndFlush(message.get());
+            c.writeAndFlush(message instanceof ByteBuf ? ((ByteBuf) message).retainedDuplicate() : ((ByteBufHolder) message).retainedDuplicate());
         }
         awaitDrained();
     }

@@ -1,5 +1,7 @@
 package io.espdesk.netcore;
 
+import io.espdesk.channelkit.StoreAndForward;
+import io.netty.channel.Channel;
 import java.io.IOException;
 import java.util.function.Function;
 
@@ -9,14 +11,14 @@ import java.util.function.Function;
  */
 public final class ClientConnection {
     private final Object lock = new Object();
-    private volatile io.netty.channel.Channel ch;
+    private volatile Channel ch;
     private volatile boolean closed;
 
-    public io.netty.channel.Channel get() {
+    public Channel get() {
         return ch;
     }
 
-    public void set(io.netty.channel.Channel c) {
+    public void set(Channel c) {
         ch = c;
         wake();
     }
@@ -28,7 +30,7 @@ public final class ClientConnection {
     /** Marks the client closed and closes the current connection. */
     public void close() {
         closed = true;
-        io.netty.channel.Channel c = ch;
+        Channel c = ch;
         if (c != null) {
             c.close();
         }
@@ -46,10 +48,10 @@ public final class ClientConnection {
      * writable (back-pressure). While there is no connection: waits for one when {@code waitForPeer}, else returns
      * false at once so the caller can keep the bytes.
      */
-    public boolean write(Function<io.netty.channel.Channel, Object> message, boolean waitForPeer) throws IOException {
+    public boolean write(Function<Channel, Object> message, boolean waitForPeer) throws IOException {
         try {
             synchronized (lock) {
-                io.netty.channel.Channel c;
+                Channel c;
                 while ((c = ch) == null || !c.isActive() || !c.isWritable()) {
                     if (closed) {
                         throw new IOException("closed");
@@ -66,6 +68,26 @@ public final class ClientConnection {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         }
+    }
+
+    /**
+     * This connection as the next stage of a store-and-forward write path: away while there is no connection (and the
+     * channel is open); a send goes straight into a pooled direct buffer (the socket writes from it without another
+     * copy), all or nothing. With {@code waitForPeer} (nothing is kept) it waits for the peer instead of giving the bytes
+     * back.
+     */
+    public StoreAndForward.Sink bytesSink(boolean waitForPeer) {
+        return new StoreAndForward.Sink() {
+            @Override
+            public boolean away() {
+                return ch == null && !closed;
+            }
+
+            @Override
+            public int send(byte[] data, int offset, int length) throws IOException {
+                return write(c -> c.alloc().directBuffer(length).writeBytes(data, offset, length), waitForPeer) ? length : 0;
+            }
+        };
     }
 
     /** "Connection refused: /127.0.0.1:7000" reads "Connection refused": the address is in the line's prefix already. */

@@ -1,6 +1,7 @@
 package io.espdesk.netcore;
 
 import io.espdesk.channelkit.Delivery;
+import io.espdesk.channelkit.RelayOptions;
 import io.espdesk.channelkit.StoreAndForward;
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
@@ -12,30 +13,30 @@ import java.util.function.Consumer;
 
 /**
  * What every listening channel is: a bound server socket, its {@link Broadcast} group of clients, and the
- * {@link Delivery} of what they send. Subclasses add their pipeline and how a write becomes messages.
+ * {@link Delivery} of what they send. A write goes channel, store-and-forward, broadcast, sockets. Subclasses add
+ * their pipeline and their framing (the broadcast's encoder).
  */
 public abstract class ServerChannel implements Channel {
     protected final ChannelAddress address;
     protected final Delivery delivery;
-    protected final Broadcast clients;
+    protected final Broadcast broadcast;
     private final int queueBytes;
     private final StoreAndForward forward;
     private final Consumer<Channel> onClose;
     private io.netty.channel.Channel server;
     private volatile boolean closed;
 
-    /** @param holdBytes what to keep while no client is connected (store-and-forward), 0 for nothing */
-    protected ServerChannel(String name, ChannelAddress address, int max, int queueBytes, long stallMillis, long holdBytes,
-                            Consumer<Channel> onClose) {
+    /**
+     * @param o       clients at most, queue per client, stall limit, and what to keep while no client is connected
+     * @param encoder how a write becomes messages for the clients (the scheme's framing)
+     */
+    protected ServerChannel(String name, ChannelAddress address, RelayOptions o, Broadcast.Encoder encoder, Consumer<Channel> onClose) {
         this.address = address;
-        this.queueBytes = queueBytes;
+        this.queueBytes = o.queueBytes();
         this.onClose = onClose;
         this.delivery = new Delivery(name, queueBytes);
-        this.clients = new Broadcast(delivery, max, queueBytes, stallMillis);
-        this.forward = new StoreAndForward(holdBytes, () -> clients.size() == 0, (d, o, l) -> {
-            send(d, o, l);
-            return l;
-        }, delivery::status, delivery::dropped, "",
+        this.broadcast = new Broadcast(delivery, o, encoder);
+        this.forward = new StoreAndForward(o.bufferBytes(), broadcast, delivery::status, delivery::dropped, "",
                 "no client connected: keeping what arrives (up to %d bytes) for the next one", "while no client was connected");
     }
 
@@ -50,16 +51,13 @@ public abstract class ServerChannel implements Channel {
     }
 
     public int clientCount() {
-        return clients.size();
+        return broadcast.size();
     }
 
     @Override
     public void start(ChannelListener listener) {
         delivery.start(listener);
     }
-
-    /** Sends to every connected client (the subclass's framing). */
-    protected abstract void send(byte[] data, int offset, int length) throws IOException;
 
     /** To every client; while there is none, kept (store-and-forward) for the first one to connect. */
     @Override
@@ -79,13 +77,13 @@ public abstract class ServerChannel implements Channel {
         }
         closed = true;
         server.close();
-        clients.close();
+        broadcast.close();
         delivery.end("closed");
         onClose.accept(this);
     }
 
     @Override
     public String describe() {
-        return address + " (" + clients.size() + " clients)";
+        return address + " (" + broadcast.size() + " clients)";
     }
 }

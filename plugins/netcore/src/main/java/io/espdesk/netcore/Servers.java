@@ -2,6 +2,7 @@ package io.espdesk.netcore;
 
 import io.espdesk.api.ChannelAddress;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -16,7 +17,7 @@ public final class Servers {
     }
 
     /** Binds {@code address}; each client's queue is bounded by {@code queueBytes} (the writability high mark). */
-    public static io.netty.channel.Channel bind(EventLoopGroup group, ChannelAddress address, int queueBytes, ChannelHandler childInit)
+    public static Channel bind(EventLoopGroup group, ChannelAddress address, int queueBytes, ChannelHandler childInit)
             throws IOException {
         String host = address.host().isEmpty() ? "127.0.0.1" : address.host();
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -33,7 +34,7 @@ public final class Servers {
     }
 
     /** The port a server channel is bound to. */
-    public static int port(io.netty.channel.Channel server) {
+    public static int port(Channel server) {
         return ((InetSocketAddress) server.localAddress()).getPort();
     }
 }

@@ -48,7 +48,7 @@ final class SerialChannel implements Channel {
         this.options = options;
         this.onClose = onClose;
         this.heldElsewhere = heldElsewhere;
-        this.forward = new StoreAndForward(options.bufferBytes(), () -> port == null && !closed, this::send, this::status, this::dropped,
+        this.forward = new StoreAndForward(options.bufferBytes(), new ToDevice(), this::status, this::dropped,
                 options.path() + ": ", "keeping what arrives (up to %d bytes) until the device is back", "while the device was away");
     }
 
@@ -228,6 +228,19 @@ final class SerialChannel implements Channel {
             return sendChunks(data, offset, length);
         } finally {
             sending.unlock();
+        }
+    }
+
+    /** The device end of the write path, behind store-and-forward: away while the device is gone. */
+    private final class ToDevice implements StoreAndForward.Sink {
+        @Override
+        public boolean away() {
+            return port == null && !closed;
+        }
+
+        @Override
+        public int send(byte[] data, int offset, int length) throws IOException {
+            return SerialChannel.this.send(data, offset, length);
         }
     }
 

@@ -1,11 +1,11 @@
 package io.espdesk.tcp;
 
-import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.api.ChannelListener;
 import io.espdesk.channelkit.Delivery;
 import io.espdesk.netcore.AutoRead;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * {@link ResumeFrames}; a peer that does not speak it is refused with a line. Subclasses say how connections come
  * about (dialling with back-off, or accepting).
  */
-abstract class ResumeChannel implements Channel {
+abstract class ResumeChannel implements io.espdesk.api.Channel {
     /** How long a new connection may take to say hello. */
     static final long HELLO_TIMEOUT_MS = 5_000;
     /** How long closing waits for the delivery in hand and for the peer to acknowledge what it was sent. */
@@ -35,13 +35,13 @@ abstract class ResumeChannel implements Channel {
 
     protected final ChannelAddress address;
     protected final Delivery delivery;
-    private final Consumer<Channel> onClose;
+    private final Consumer<io.espdesk.api.Channel> onClose;
     private final long myStream = new SecureRandom().nextLong() | 1; // never 0, which means "none"
     private final Object lock = new Object();
     private final SendWindow window;
     private final AtomicBoolean ackPending = new AtomicBoolean();
     /** The connection that has said hello and carries data now; guarded by lock. */
-    private io.netty.channel.Channel live;
+    private Channel live;
     // the peer's stream, guarded by lock
     private long peerStream;
     /** The stream of a peer another espdesk took over from while it was connected: it is not let back in while that one is. */
@@ -54,7 +54,7 @@ abstract class ResumeChannel implements Channel {
     private volatile boolean stopping;
     private volatile boolean closed;
 
-    ResumeChannel(ChannelAddress address, TcpOptions o, Consumer<Channel> onClose) {
+    ResumeChannel(ChannelAddress address, TcpOptions o, Consumer<io.espdesk.api.Channel> onClose) {
         this.address = address;
         this.onClose = onClose;
         this.window = new SendWindow(o.bufferBytes());
@@ -65,11 +65,11 @@ abstract class ResumeChannel implements Channel {
     protected abstract void stopConnecting();
 
     /** The peer said hello on {@code c}: it carries data now. */
-    protected void greeted(io.netty.channel.Channel c) {
+    protected void greeted(Channel c) {
     }
 
     /** A connection that had said hello is gone ({@code why} is one short line), or one that had not (null). */
-    protected abstract void lost(io.netty.channel.Channel c, String why);
+    protected abstract void lost(Channel c, String why);
 
     @Override
     public void start(ChannelListener listener) {
@@ -106,7 +106,7 @@ abstract class ResumeChannel implements Channel {
                     delivery.status("buffer full: dropping the oldest unacknowledged bytes (buffer=" + window.capacity() + ")");
                 }
             }
-            io.netty.channel.Channel c = live;
+            Channel c = live;
             if (c != null) {
                 for (int i = 0; i < length; i += ResumeFrames.MAX_DATA) {
                     int n = Math.min(ResumeFrames.MAX_DATA, length - i);
@@ -125,7 +125,7 @@ abstract class ResumeChannel implements Channel {
     /** The link took a delivery: acknowledge it (coalesced: one acknowledgement in flight at a time). */
     private void taken(Object mark) {
         Mark m = (Mark) mark;
-        io.netty.channel.Channel c;
+        Channel c;
         synchronized (lock) {
             if (m.epoch != epoch || closed) {
                 return;
@@ -145,7 +145,7 @@ abstract class ResumeChannel implements Channel {
         }
     }
 
-    private void onHello(io.netty.channel.Channel c, ByteBuf body) {
+    private void onHello(Channel c, ByteBuf body) {
         long magic = body.readLong();
         if (magic != ResumeFrames.MAGIC) {
             refuse(c, "the peer does not speak espdesk resume (is ?resume=on set on both ends?)");
@@ -156,7 +156,7 @@ abstract class ResumeChannel implements Channel {
         long theyTook = body.readLong();
         long resend;
         synchronized (lock) {
-            io.netty.channel.Channel current = live;
+            Channel current = live;
             boolean currentUp = current != null && current != c && current.isActive();
             if (currentUp && theirStream == displaced) {
                 // two espdesks dialling one resume listener would take it from each other for ever; the newer keeps it
@@ -184,7 +184,7 @@ abstract class ResumeChannel implements Channel {
                 from = Math.max(from, theyTook);
                 window.ack(from);
             }
-            io.netty.channel.Channel old = live;
+            Channel old = live;
             live = c;
             keeping = false;
             warnedDrop = false;
@@ -200,7 +200,7 @@ abstract class ResumeChannel implements Channel {
         delivery.status("connected to " + peer(c) + (resend > 0 ? "; resending " + resend + " unacknowledged bytes" : ""));
     }
 
-    private void onData(io.netty.channel.Channel c, ByteBuf body) {
+    private void onData(Channel c, ByteBuf body) {
         long position = body.readLong();
         int length = body.readableBytes();
         synchronized (lock) {
@@ -226,7 +226,7 @@ abstract class ResumeChannel implements Channel {
         }
     }
 
-    private void onAck(io.netty.channel.Channel c, ByteBuf body) {
+    private void onAck(Channel c, ByteBuf body) {
         long position = body.readLong();
         synchronized (lock) {
             if (position <= window.start()) {
@@ -241,12 +241,12 @@ abstract class ResumeChannel implements Channel {
         }
     }
 
-    private void refuse(io.netty.channel.Channel c, String why) {
+    private void refuse(Channel c, String why) {
         delivery.status(peer(c) + ": " + why + "; closing the connection");
         c.close();
     }
 
-    static String peer(io.netty.channel.Channel c) {
+    static String peer(Channel c) {
         java.net.SocketAddress a = c.remoteAddress();
         if (a instanceof java.net.InetSocketAddress i) {
             return i.getAddress().getHostAddress() + ":" + i.getPort();
@@ -255,7 +255,7 @@ abstract class ResumeChannel implements Channel {
     }
 
     /** A new connection (either way): says hello, and is closed unless the peer says hello within the limit. */
-    protected void connected(io.netty.channel.Channel c) {
+    protected void connected(Channel c) {
         long known;
         long took;
         synchronized (lock) {
@@ -357,7 +357,7 @@ abstract class ResumeChannel implements Channel {
         }
         quiesce();
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FINISH_MS);
-        io.netty.channel.Channel c;
+        Channel c;
         synchronized (lock) {
             while (live != null && window.held() > 0 && System.nanoTime() < end) {
                 try {
@@ -380,7 +380,7 @@ abstract class ResumeChannel implements Channel {
 
     @Override
     public String describe() {
-        io.netty.channel.Channel c = live;
+        Channel c = live;
         return address + (c != null ? " (resuming with " + peer(c) + ")" : " (peer away)");
     }
 }

@@ -1,72 +1,44 @@
 package io.espdesk.tcp;
 
 import io.espdesk.channelkit.Backoff;
-import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.api.ChannelListener;
-import io.espdesk.netcore.ClientConnection;
-import io.espdesk.netcore.Clients;
-import io.netty.bootstrap.Bootstrap;
+import io.espdesk.netcore.Redial;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** {@code tcp://HOST:PORT?resume=on}: dials the other espdesk, and again with capped back-off whenever it is lost. */
 final class ResumeClientChannel extends ResumeChannel {
-    private final EventLoopGroup group;
-    private final Bootstrap bootstrap;
-    private final Backoff backoff = new Backoff();
+    private final Redial redial;
 
-    ResumeClientChannel(EventLoopGroup group, ChannelAddress address, TcpOptions o, Consumer<Channel> onClose) {
+    ResumeClientChannel(EventLoopGroup group, ChannelAddress address, TcpOptions o, Consumer<io.espdesk.api.Channel> onClose) {
         super(address, o, onClose);
-        this.group = group;
-        this.bootstrap = Clients.bootstrap(group, o.queueBytes(), new ChannelInitializer<SocketChannel>() {
+        // a connected socket says nothing yet: the resume hello decides (greeted / lost)
+        this.redial = new Redial(group, address, o.queueBytes(), new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel c) {
                 c.pipeline().addLast(ResumeFrames.decoder(), new Handler());
             }
-        });
+        }, new Backoff(), this::closed, delivery::status, c -> { });
     }
 
     @Override
     public void start(ChannelListener listener) {
         super.start(listener);
-        connect();
-    }
-
-    private void connect() {
-        if (closed()) {
-            return;
-        }
-        bootstrap.connect(address.host(), address.port()).addListener(f -> {
-            io.netty.channel.ChannelFuture cf = (io.netty.channel.ChannelFuture) f;
-            if (closed()) {
-                cf.channel().close();
-            } else if (!cf.isSuccess()) {
-                retry("cannot connect (" + ClientConnection.reason(cf.cause()) + ")");
-            }
-        });
+        redial.dial();
     }
 
     @Override
-    protected void lost(io.netty.channel.Channel c, String why) {
-        retry(why != null ? why : "connection to " + address.host() + ":" + address.port() + " closed before the resume hello");
+    protected void lost(Channel c, String why) {
+        redial.retry(why != null ? why : "connection to " + address.host() + ":" + address.port() + " closed before the resume hello");
     }
 
     @Override
-    protected void greeted(io.netty.channel.Channel c) {
-        backoff.reset(); // only a real resumption resets it: a peer that refuses is retried ever slower
-    }
-
-    private void retry(String why) {
-        if (closed()) {
-            return;
-        }
-        long wait = backoff.next();
-        delivery.status(why + "; reconnecting in " + wait + " ms");
-        group.schedule(this::connect, wait, TimeUnit.MILLISECONDS);
+    protected void greeted(Channel c) {
+        redial.reset(); // only a real resumption resets it: a peer that refuses is retried ever slower
     }
 
     @Override

@@ -13,7 +13,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +29,9 @@ final class TcpListenChannel extends ServerChannel {
     private final TcpOptions options;
 
     private TcpListenChannel(ChannelAddress address, TcpOptions options, Consumer<Channel> onClose) {
-        super("tcp-listen", address, options.max(), options.queueBytes(), options.stallMillis(), options.bufferBytes(), onClose);
+        // straight into a pooled direct buffer: each client's socket writes from a duplicate of it, no other copy
+        super("tcp-listen", address, options.relay(),
+                (d, o, l) -> List.of(PooledByteBufAllocator.DEFAULT.directBuffer(l).writeBytes(d, o, l)), onClose);
         this.options = options;
     }
 
@@ -45,27 +49,17 @@ final class TcpListenChannel extends ServerChannel {
         return t;
     }
 
-    @Override
-    protected void send(byte[] data, int offset, int length) throws IOException {
-        io.netty.buffer.ByteBuf buf = io.netty.buffer.PooledByteBufAllocator.DEFAULT.directBuffer(length).writeBytes(data, offset, length);
-        try {
-            clients.send(buf::retainedDuplicate);
-        } finally {
-            buf.release();
-        }
-    }
-
     private final class ClientHandler extends ChannelInboundHandlerAdapter {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
-            if (clients.admit(ctx.channel())) {
+            if (broadcast.admit(ctx.channel())) {
                 clientReady();
             }
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            clients.removed(ctx.channel());
+            broadcast.removed(ctx.channel());
         }
 
         @Override
@@ -75,7 +69,7 @@ final class TcpListenChannel extends ServerChannel {
 
         @Override
         public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-            clients.wake();
+            broadcast.wake();
         }
 
         @Override

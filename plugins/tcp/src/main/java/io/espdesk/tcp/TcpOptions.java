@@ -2,15 +2,15 @@ package io.espdesk.tcp;
 
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.channelkit.AddressOptions;
-import io.espdesk.channelkit.HoldBuffer;
+import io.espdesk.channelkit.RelayOptions;
 import java.util.Set;
 
 /** The options of tcp:// and tcp-listen:// addresses, checked once when a link is configured. */
-record TcpOptions(int max, boolean lines, int maxLine, int queueBytes, long stallMillis, long bufferBytes, boolean resume) {
+record TcpOptions(RelayOptions relay, boolean lines, int maxLine, boolean resume) {
     /** Store-and-forward: what is kept while the peer is away, unless ?buffer= says otherwise. */
     static final long DEFAULT_BUFFER = 1 << 20;
     static final Set<String> CLIENT = Set.of("queue", "buffer", "resume");
-    static final Set<String> SERVER = Set.of("max", "lines", "maxline", "queue", "stall", "buffer", "resume");
+    static final Set<String> SERVER = RelayOptions.serverKeysWith("lines", "maxline", "resume");
 
     static TcpOptions of(ChannelAddress a) {
         boolean server = a.scheme().equals("tcp-listen");
@@ -27,9 +27,8 @@ record TcpOptions(int max, boolean lines, int maxLine, int queueBytes, long stal
         if (!resume.equals("on") && !resume.equals("off")) {
             throw new IllegalArgumentException("address '" + a + "': option resume must be on or off (found '" + resume + "')");
         }
-        TcpOptions o = new TcpOptions((int) AddressOptions.number(a, "max", Integer.MAX_VALUE, 1), lines.equals("1"),
-                (int) AddressOptions.number(a, "maxline", 4096, 1), (int) AddressOptions.number(a, "queue", 1 << 20, 1024),
-                AddressOptions.number(a, "stall", 2000, 1), HoldBuffer.parseSize(a, "buffer", DEFAULT_BUFFER), resume.equals("on"));
+        TcpOptions o = new TcpOptions(RelayOptions.of(a, DEFAULT_BUFFER), lines.equals("1"), (int) AddressOptions.number(a, "maxline", 4096, 1),
+                resume.equals("on"));
         if (o.resume()) {
             for (String k : new String[] {"lines", "max", "maxline", "stall"}) {
                 if (a.options().containsKey(k)) {
@@ -43,5 +42,13 @@ record TcpOptions(int max, boolean lines, int maxLine, int queueBytes, long stal
             }
         }
         return o;
+    }
+
+    int queueBytes() {
+        return relay.queueBytes();
+    }
+
+    long bufferBytes() {
+        return relay.bufferBytes();
     }
 }

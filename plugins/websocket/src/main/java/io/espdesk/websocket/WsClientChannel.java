@@ -3,10 +3,10 @@ package io.espdesk.websocket;
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.api.ChannelListener;
+import io.espdesk.channelkit.Backoff;
 import io.espdesk.netcore.ClientConnection;
-import io.espdesk.netcore.Clients;
+import io.espdesk.netcore.Redial;
 import io.espdesk.channelkit.Delivery;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
@@ -30,19 +30,17 @@ import java.util.function.Consumer;
  * it is away (back-pressure).
  */
 final class WsClientChannel implements Channel {
-    private final EventLoopGroup group;
     private final ChannelAddress address;
     private final WsOptions options;
     private final Delivery delivery;
     private final Framing framing;
-    private final Bootstrap bootstrap;
+    private final Redial redial;
     private final Consumer<Channel> onClose;
     private final ClientConnection conn = new ClientConnection();
     private volatile io.netty.channel.Channel handshaking;
     private volatile String lastError;
 
     WsClientChannel(EventLoopGroup group, ChannelAddress address, WsOptions o, Consumer<Channel> onClose) {
-        this.group = group;
         this.address = address;
         this.options = o;
         this.onClose = onClose;
@@ -52,7 +50,7 @@ final class WsClientChannel implements Channel {
                 + address.path());
         WebSocketClientProtocolConfig ws = WebSocketClientProtocolConfig.newBuilder().webSocketUri(uri).subprotocol(o.subprotocol())
                 .maxFramePayloadLength(o.maxFrame()).handleCloseFrames(true).dropPongFrames(true).build();
-        this.bootstrap = Clients.bootstrap(group, o.queueBytes(), new ChannelInitializer<SocketChannel>() {
+        this.redial = new Redial(group, address, o.queueBytes(), new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel c) {
                         c.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65_536), new WebSocketClientProtocolHandler(ws),
@@ -62,43 +60,27 @@ final class WsClientChannel implements Channel {
                         }
                         c.pipeline().addLast(new Handler());
                     }
-                });
+                }, new Backoff(o.reconnectMillis(), o.reconnectMillis()), conn::closed, delivery::status, this::connected);
     }
 
     @Override
     public void start(ChannelListener listener) {
         delivery.start(listener);
-        connect();
+        redial.dial();
     }
 
-    private void connect() {
-        if (conn.closed()) {
-            return;
-        }
-        bootstrap.connect(address.host(), address.port()).addListener(f -> {
-            io.netty.channel.ChannelFuture cf = (io.netty.channel.ChannelFuture) f;
-            if (conn.closed()) {
-                cf.channel().close();
-            } else if (!cf.isSuccess()) {
-                retry("cannot connect (" + ClientConnection.reason(cf.cause()) + ")");
-            } else {
-                handshaking = cf.channel();
-                cf.channel().closeFuture().addListener(x -> {
-                    boolean wasUp = conn.get() == cf.channel();
-                    conn.set(null);
-                    if (!conn.closed()) {
-                        String err = lastError;
-                        lastError = null;
-                        retry(wasUp ? "connection lost" : "handshake failed" + (err == null ? "" : " (" + err + ")"));
-                    }
-                });
+    /** Connected: up once the handshake is done (the handler sets the connection); lost or failed, dialled again. */
+    private void connected(io.netty.channel.Channel c) {
+        handshaking = c;
+        c.closeFuture().addListener(x -> {
+            boolean wasUp = conn.get() == c;
+            conn.set(null);
+            if (!conn.closed()) {
+                String err = lastError;
+                lastError = null;
+                redial.retry(wasUp ? "connection lost" : "handshake failed" + (err == null ? "" : " (" + err + ")"));
             }
         });
-    }
-
-    private void retry(String why) {
-        delivery.status(why + "; reconnecting in " + options.reconnectMillis() + " ms");
-        group.schedule(this::connect, options.reconnectMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -39,14 +39,14 @@ final class WsListenChannel extends ServerChannel {
     private final WsOptions options;
     private final Framing framing;
 
-    private WsListenChannel(ChannelAddress address, WsOptions options, Consumer<Channel> onClose) {
-        super("ws-listen", address, options.max(), options.queueBytes(), options.stallMillis(), options.bufferBytes(), onClose);
+    private WsListenChannel(ChannelAddress address, WsOptions options, Framing framing, Consumer<Channel> onClose) {
+        super("ws-listen", address, options.relay(), framing::frames, onClose);
         this.options = options;
-        this.framing = new Framing(options);
+        this.framing = framing;
     }
 
     static WsListenChannel bind(EventLoopGroup group, ChannelAddress address, WsOptions o, Consumer<Channel> onClose) throws IOException {
-        WsListenChannel t = new WsListenChannel(address, o, onClose);
+        WsListenChannel t = new WsListenChannel(address, o, new Framing(o), onClose);
         WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(address.path()).subprotocols("*").maxFramePayloadLength(o.maxFrame())
                 .handleCloseFrames(true).dropPongFrames(true).build();
@@ -62,18 +62,6 @@ final class WsListenChannel extends ServerChannel {
             }
         });
         return t;
-    }
-
-    @Override
-    protected void send(byte[] data, int offset, int length) throws IOException {
-        List<WebSocketFrame> frames = framing.frames(data, offset, length);
-        for (WebSocketFrame f : frames) {
-            try {
-                clients.send(f::retainedDuplicate);
-            } finally {
-                f.release();
-            }
-        }
     }
 
     /** Lets WebSocket upgrades on the configured path through; answers anything else with one clear response and line. */
@@ -119,7 +107,7 @@ final class WsListenChannel extends ServerChannel {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
             if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
-                if (clients.admit(ctx.channel())) {
+                if (broadcast.admit(ctx.channel())) {
                     clientReady();
                 }
             } else {
@@ -129,12 +117,12 @@ final class WsListenChannel extends ServerChannel {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            clients.removed(ctx.channel());
+            broadcast.removed(ctx.channel());
         }
 
         @Override
         public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-            clients.wake();
+            broadcast.wake();
         }
     }
 }

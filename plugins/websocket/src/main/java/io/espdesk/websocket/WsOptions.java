@@ -2,7 +2,7 @@ package io.espdesk.websocket;
 
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.channelkit.AddressOptions;
-import io.espdesk.channelkit.HoldBuffer;
+import io.espdesk.channelkit.RelayOptions;
 import java.util.Set;
 
 /**
@@ -14,11 +14,12 @@ import java.util.Set;
  * @param maxFrame   largest message accepted ({@code maxframe=}, 65536); a larger one closes with 1009
  * @param reconnectMillis client reconnect interval ({@code reconnect=500ms}, the Arduino library's default)
  * @param subprotocol client's requested subprotocol ({@code subprotocol=arduino}), or null
+ * @param relay      queue per socket, and for ws-listen clients at most, stall limit, what is kept while none is connected
  */
-record WsOptions(boolean lineMode, String type, long pingMillis, int maxFrame, long reconnectMillis, String subprotocol, int max,
-                 int queueBytes, long stallMillis, long bufferBytes) {
+record WsOptions(boolean lineMode, String type, long pingMillis, int maxFrame, long reconnectMillis, String subprotocol,
+                 RelayOptions relay) {
     static final Set<String> CLIENT = Set.of("frame", "type", "ping", "maxframe", "reconnect", "subprotocol", "queue");
-    static final Set<String> SERVER = Set.of("frame", "type", "ping", "maxframe", "max", "queue", "stall", "buffer");
+    static final Set<String> SERVER = RelayOptions.serverKeysWith("frame", "type", "ping", "maxframe");
 
     static WsOptions of(ChannelAddress a) {
         boolean server = a.scheme().equals("ws-listen");
@@ -37,7 +38,10 @@ record WsOptions(boolean lineMode, String type, long pingMillis, int maxFrame, l
         }
         return new WsOptions(frame.equals("line"), type, AddressOptions.millis(a, "ping", 0),
                 (int) AddressOptions.number(a, "maxframe", 65_536, 16), AddressOptions.millis(a, "reconnect", 500), a.option("subprotocol", null),
-                (int) AddressOptions.number(a, "max", Integer.MAX_VALUE, 1), (int) AddressOptions.number(a, "queue", 1 << 20, 1024),
-                AddressOptions.number(a, "stall", 2000, 1), HoldBuffer.parseSize(a, "buffer", 0));
+                RelayOptions.of(a, 0));
+    }
+
+    int queueBytes() {
+        return relay.queueBytes();
     }
 }
