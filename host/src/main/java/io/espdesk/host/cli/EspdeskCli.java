@@ -1,6 +1,7 @@
 package io.espdesk.host.cli;
 
 import io.espdesk.api.CommandContribution;
+import io.espdesk.api.json.JsonConfigException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
@@ -47,12 +48,11 @@ public final class EspdeskCli implements Runnable {
         }
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));
+        // one line, never a stack trace; bad configuration (file:line:column) is a usage error, exit 2
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("espdesk: " + ex.getMessage());
-            return 1;
+            return ex instanceof JsonConfigException ? 2 : 1;
         });
         return cl.execute(args);
     }
-
-
 }

@@ -1,6 +1,5 @@
 package io.espdesk.host.cli;
 
-import io.espdesk.api.json.JsonConfigException;
 import io.espdesk.host.conf.HostConfig;
 import io.espdesk.host.runtime.HostRuntime;
 import java.util.concurrent.Callable;
@@ -26,13 +25,7 @@ final class HostCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        HostConfig cfg;
-        try {
-            cfg = options.load(ctx);
-        } catch (JsonConfigException e) {
-            ctx.err().println("espdesk: " + e.getMessage());
-            return 2;
-        }
+        HostConfig cfg = options.load(ctx); // a bad conf/ file is one line and exit 2 (EspdeskCli)
         boolean quiet = "quiet".equals(cfg.logLevel());
         HostRuntime runtime = new HostRuntime(cfg, ctx.in(), ctx.out(), line -> {
             if (!quiet || line.startsWith("plugin failed")) {

@@ -1,6 +1,5 @@
 package io.espdesk.host.cli;
 
-import io.espdesk.api.json.JsonConfigException;
 import io.espdesk.host.conf.HostConfig;
 import io.espdesk.host.felix.PluginInfo;
 import io.espdesk.host.runtime.HostRuntime;
@@ -25,13 +24,7 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HostConfig cfg;
-        try {
-            cfg = options.load(ctx);
-        } catch (JsonConfigException e) {
-            ctx.err().println("espdesk: " + e.getMessage());
-            return 2;
-        }
+        HostConfig cfg = options.load(ctx); // a bad conf/ file is one line and exit 2 (EspdeskCli)
         List<PluginInfo> plugins;
         try (HostRuntime runtime = new HostRuntime(cfg, null, null, line -> { }).start()) {
             plugins = runtime.plugins(10_000);

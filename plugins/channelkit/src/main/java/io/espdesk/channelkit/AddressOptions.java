@@ -1,6 +1,7 @@
 package io.espdesk.channelkit;
 
 import io.espdesk.api.ChannelAddress;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,21 @@ public final class AddressOptions {
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "ms" : m.group(2);
         return unit.equals("ms") ? n : unit.equals("s") ? n * 1000 : n * 60_000;
+    }
+
+    /**
+     * Checks what every client/listener scheme pair checks first: known options, a port, and a host for the client.
+     *
+     * @return whether {@code a} is the listening scheme
+     */
+    public static boolean endpoint(ChannelAddress a, String listenScheme, Set<String> clientKeys, Set<String> serverKeys, String clientForm) {
+        boolean server = a.scheme().equals(listenScheme);
+        a.requireKnownOptions(server ? serverKeys : clientKeys);
+        a.port();
+        if (!server) {
+            requireHost(a, clientForm);
+        }
+        return server;
     }
 
     /** A client address needs a host. */

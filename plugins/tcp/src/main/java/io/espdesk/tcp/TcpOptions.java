@@ -13,12 +13,7 @@ record TcpOptions(RelayOptions relay, boolean lines, int maxLine, boolean resume
     static final Set<String> SERVER = RelayOptions.serverKeysWith("lines", "maxline", "resume");
 
     static TcpOptions of(ChannelAddress a) {
-        boolean server = a.scheme().equals("tcp-listen");
-        a.requireKnownOptions(server ? SERVER : CLIENT);
-        a.port();
-        if (!server) {
-            AddressOptions.requireHost(a, "tcp://HOST:PORT");
-        }
+        AddressOptions.endpoint(a, "tcp-listen", CLIENT, SERVER, "tcp://HOST:PORT");
         String lines = a.option("lines", "0");
         if (!lines.equals("0") && !lines.equals("1")) {
             throw new IllegalArgumentException("address '" + a + "': option lines must be 0 or 1");

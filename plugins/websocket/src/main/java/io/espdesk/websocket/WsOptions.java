@@ -22,12 +22,7 @@ record WsOptions(boolean lineMode, String type, long pingMillis, int maxFrame, l
     static final Set<String> SERVER = RelayOptions.serverKeysWith("frame", "type", "ping", "maxframe");
 
     static WsOptions of(ChannelAddress a) {
-        boolean server = a.scheme().equals("ws-listen");
-        a.requireKnownOptions(server ? SERVER : CLIENT);
-        a.port();
-        if (!server) {
-            AddressOptions.requireHost(a, "ws://HOST:PORT/PATH");
-        }
+        AddressOptions.endpoint(a, "ws-listen", CLIENT, SERVER, "ws://HOST:PORT/PATH");
         String frame = a.option("frame", "write");
         if (!frame.equals("write") && !frame.equals("line")) {
             throw new IllegalArgumentException("address '" + a + "': option frame must be write or line (found '" + frame + "')");
