@@ -6,7 +6,6 @@ import io.espdesk.sim.scenario.Durations;
 import io.espdesk.nodemcu.Profile;
 import io.espdesk.sim.scenario.Scenario;
 import io.espdesk.sim.Simulation;
-import io.espdesk.nodemcu.lua.ScriptCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,11 +56,6 @@ public final class SimCommand implements Callable<Integer> {
         } catch (JsonConfigException | IllegalArgumentException e) {
             err.println("espdesk: " + e.getMessage());
             return 2;
-        }
-        for (Scenario.BoardSpec b : scenario.boards()) {
-            for (String problem : ScriptCheck.syntaxErrors(b.dir())) {
-                err.println("espdesk: " + problem);
-            }
         }
         long t0 = System.nanoTime();
         Simulation sim;
