@@ -188,6 +188,19 @@ public final class Simulation {
         world.close();
     }
 
+    /**
+     * Stops the simulation from another thread (Ctrl-C): a run in progress returns after the task in hand, and later
+     * runs do nothing. {@link #now()} then says how far it got.
+     */
+    public void stop() {
+        world.scheduler().halt();
+    }
+
+    /** Whether {@link #stop} was called. */
+    public boolean stopped() {
+        return world.scheduler().halted();
+    }
+
     /** Runs the simulation for {@code d} of virtual time (as fast as the CPU allows). */
     public Simulation runFor(Duration d) {
         world.runUntil(world.scheduler().now() + d.toNanos() / 1000);

@@ -1,6 +1,9 @@
 package io.espdesk.api.json;
 
-/** A configuration error at a place in a file; its message is one line: {@code FILE:LINE:COLUMN: what}. */
+/**
+ * A configuration error at a place in a file; its message is one line: {@code FILE:LINE:COLUMN: what}, or
+ * {@code PATH: what} for a file or folder as a whole (line and column 0).
+ */
 public final class JsonConfigException extends RuntimeException {
     private final String file;
     private final int line;
@@ -12,6 +15,15 @@ public final class JsonConfigException extends RuntimeException {
         this.file = file;
         this.line = line;
         this.column = column;
+        this.reason = reason;
+    }
+
+    /** An error about a file or folder as a whole, where no line and column apply. */
+    public JsonConfigException(String path, String reason) {
+        super(path + ": " + reason);
+        this.file = path;
+        this.line = 0;
+        this.column = 0;
         this.reason = reason;
     }
 

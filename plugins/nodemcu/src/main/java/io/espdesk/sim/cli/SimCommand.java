@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -72,16 +74,36 @@ public final class SimCommand implements Callable<Integer> {
             flush(out);
             err.println("espdesk: warning: " + w);
         });
+        // Ctrl-C: stop the clock, end the lines under way, say what was simulated; the JVM then exits with 130
+        CountDownLatch summarised = new CountDownLatch(1);
+        Thread stop = new Thread(() -> {
+            sim.stop();
+            try {
+                summarised.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "espdesk-sim-interrupted");
+        Runtime.getRuntime().addShutdownHook(stop);
         try {
             sim.runFor(d);
         } finally {
             sim.close();
         }
+        boolean interrupted = sim.stopped();
         sim.flush();
         flush(out);
         double wall = (System.nanoTime() - t0) / 1e9;
-        err.printf("simulated %s in %.2f s (%.0fx)%n", Durations.human(d), wall, d.toNanos() / 1e9 / wall);
+        Duration done = interrupted ? sim.now() : d;
+        err.printf("%ssimulated %s in %.2f s (%.0fx)%n", interrupted ? "interrupted: " : "", Durations.human(done), wall,
+                done.toNanos() / 1e9 / wall);
         err.flush();
+        summarised.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException shuttingDown) {
+            return 130; // the hook is running: the JVM exits with SIGINT's status whatever this says
+        }
         return 0;
     }
 

@@ -95,7 +95,7 @@ public final class TestCommand implements Callable<Integer> {
             try {
                 JUnitXml.write(junit, reports);
             } catch (IOException e) {
-                err.println("espdesk: cannot write " + junit + ": " + e.getMessage());
+                err.println("espdesk: cannot write " + junit + ": " + JUnitXml.reason(e));
                 return 2;
             }
         }

@@ -8,6 +8,7 @@ import java.util.PriorityQueue;
  * same order, byte for byte. Time is in microseconds since the simulation started.
  */
 public final class Scheduler {
+    private volatile boolean halted;
     /** A scheduled action; cancel it to skip it. */
     public static final class Task implements Comparable<Task> {
         final long time;
@@ -79,7 +80,7 @@ public final class Scheduler {
     /** Runs every task due up to {@code end}, then sets the clock to {@code end}. */
     public void runUntil(long end) {
         Task t;
-        while ((t = queue.peek()) != null && t.time <= end) {
+        while (!halted && (t = queue.peek()) != null && t.time <= end) {
             queue.poll();
             if (t.cancelled) {
                 continue;
@@ -90,9 +91,21 @@ public final class Scheduler {
             ran++;
             t.action.run();
         }
-        if (end > now) {
+        if (end > now && !halted) {
             now = end;
         }
+    }
+
+    /**
+     * Stops a run from another thread (Ctrl-C): {@link #runUntil} returns after the task in hand, with the clock where
+     * that task left it, and runs nothing more.
+     */
+    public void halt() {
+        halted = true;
+    }
+
+    public boolean halted() {
+        return halted;
     }
 
     /** The time of the next live task, or Long.MAX_VALUE. */

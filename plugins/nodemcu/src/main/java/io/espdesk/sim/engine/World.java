@@ -199,7 +199,7 @@ public final class World {
         }
         long wall0 = System.nanoTime();
         long virtual0 = scheduler.now();
-        while (scheduler.now() < end) {
+        while (scheduler.now() < end && !scheduler.halted()) {
             Runnable r;
             while ((r = inbox.poll()) != null) {
                 r.run();

@@ -15,13 +15,15 @@ import java.util.Set;
 /**
  * {@code board://NAME/uart0?sim=DIR}: UART0 of board NAME of the scenario folder DIR (as for {@code espdesk sim}),
  * running at wall speed while a channel to one of its boards is open. Channels to boards of the same folder share one
- * simulation, so two bridged boards still talk over their simulated WiFi. DIR is relative to the espdesk folder.
+ * simulation, so two bridged boards still talk over their simulated WiFi. DIR is relative to the espdesk folder. The
+ * scenario's boards and network run; its test steps (typed bytes, faults) only with {@code &steps=on}.
  */
 public final class BoardProvider implements ChannelProvider, AutoCloseable {
-    static final Set<String> KNOWN = Set.of("sim");
+    static final Set<String> KNOWN = Set.of("sim", "steps");
 
     private final Path home;
-    private final Map<Path, LiveSimulation> running = new HashMap<>();
+    /** Running simulations by folder and whether they run its steps: boards of one of them talk to each other. */
+    private final Map<String, LiveSimulation> running = new HashMap<>();
 
     /** @param home what a relative {@code sim=} is resolved against */
     public BoardProvider(Path home) {
@@ -47,9 +49,19 @@ public final class BoardProvider implements ChannelProvider, AutoCloseable {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("address '" + a + "': no scenario folder " + dir);
         }
-        if (!Files.isDirectory(dir.resolve(name))) {
+        steps(a);
+        if (!Files.isDirectory(dir.resolve(name)) && !name.equals(String.valueOf(dir.getFileName()))) {
             throw new IllegalArgumentException("address '" + a + "': " + dir + " has no board '" + name + "' (a folder of that name)");
         }
+    }
+
+    /** {@code steps=on} also runs the scenario's test steps; off (the default) runs its boards and network only. */
+    private static boolean steps(ChannelAddress a) {
+        String v = a.option("steps", "off");
+        if (!v.equals("on") && !v.equals("off")) {
+            throw new IllegalArgumentException("address '" + a + "': option steps must be on or off (found '" + v + "')");
+        }
+        return v.equals("on");
     }
 
     private Path simDir(ChannelAddress a) {
@@ -68,15 +80,17 @@ public final class BoardProvider implements ChannelProvider, AutoCloseable {
             throw new IOException(e.getMessage(), e);
         }
         Path dir = simDir(a);
+        boolean steps = steps(a);
+        String key = dir + (steps ? "?steps=on" : "");
         synchronized (running) {
-            LiveSimulation live = running.get(dir);
+            LiveSimulation live = running.get(key);
             if (live == null) {
                 try {
-                    live = LiveSimulation.load(dir);
+                    live = LiveSimulation.load(dir, steps);
                 } catch (JsonConfigException e) {
                     throw new IOException(e.getMessage(), e);
                 }
-                running.put(dir, live);
+                running.put(key, live);
             }
             BoardHandle board = live.board(a.host());
             if (board == null) {
@@ -93,7 +107,7 @@ public final class BoardProvider implements ChannelProvider, AutoCloseable {
         synchronized (running) {
             last = live.leave() == 0;
             if (last) {
-                running.remove(live.dir());
+                running.values().remove(live);
             }
         }
         if (last) {

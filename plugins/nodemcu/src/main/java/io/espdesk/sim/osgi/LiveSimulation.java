@@ -25,9 +25,13 @@ final class LiveSimulation {
         this.thread.setDaemon(true);
     }
 
-    /** Loads {@code dir} (not running yet: see {@link #run}); sim.json's errors come out with file, line and column. */
-    static LiveSimulation load(Path dir) {
-        Simulation sim = Scenario.load(dir).build(null, null).wallSpeed();
+    /**
+     * Loads {@code dir} (not running yet: see {@link #run}); sim.json's errors come out with file, line and column.
+     *
+     * @param steps whether the scenario's test steps run too (typed bytes, faults), or only its boards and network
+     */
+    static LiveSimulation load(Path dir, boolean steps) {
+        Simulation sim = Scenario.load(dir).build(null, null, steps).wallSpeed();
         sim.keepOutput(false); // a bridge may run for days: output streams through, nothing accumulates
         return new LiveSimulation(dir, sim);
     }

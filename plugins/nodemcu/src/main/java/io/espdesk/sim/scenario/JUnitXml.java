@@ -11,6 +11,24 @@ public final class JUnitXml {
     private JUnitXml() {
     }
 
+    /** What went wrong, as a user reads it: the JDK's file exceptions carry only a path as their message. */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return ((java.nio.file.FileSystemException) e).getFile() + " is a file, not a folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied (" + ((java.nio.file.FileSystemException) e).getFile() + ")";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder (" + ((java.nio.file.FileSystemException) e).getFile() + ")";
+        }
+        if (e instanceof java.nio.file.FileSystemException && ((java.nio.file.FileSystemException) e).getReason() != null) {
+            return ((java.nio.file.FileSystemException) e).getReason().toLowerCase() + " (" + ((java.nio.file.FileSystemException) e).getFile() + ")";
+        }
+        return e.getMessage();
+    }
+
+    /** Writes the report, making its folder if needed. */
     public static void write(Path file, List<ScenarioReport> reports) throws IOException {
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
         for (ScenarioReport r : reports) {
@@ -34,6 +52,10 @@ public final class JUnitXml {
             x.append("  </testsuite>\n");
         }
         x.append("</testsuites>\n");
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent); // --junit target/scenarios.xml on a fresh clone: target/ is not there yet
+        }
         Files.writeString(file, x.toString(), StandardCharsets.UTF_8);
     }
 

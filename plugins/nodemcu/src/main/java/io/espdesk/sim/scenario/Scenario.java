@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -66,10 +65,11 @@ public final class Scenario {
      */
     public static Scenario load(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new JsonConfigException(dir.toString(), 1, 1, "no such scenario folder");
+            throw new JsonConfigException(dir.toString(), "no such scenario folder");
         }
         Scenario s = new Scenario(dir);
-        List<String> folders = boardFolders(dir);
+        Map<String, Path> boardDirs = boardFolders(dir);
+        List<String> folders = new ArrayList<>(boardDirs.keySet());
         Path json = dir.resolve("sim.json");
         Map<String, Duration> starts = new LinkedHashMap<>();
         JsonNode root = null;
@@ -117,14 +117,16 @@ public final class Scenario {
                 for (Map.Entry<String, JsonNode> e : root.get("boards").requireObject("the boards").members().entrySet()) {
                     JsonNode b = e.getValue().requireObject("board settings").allowKeys(BOARD_KEYS);
                     if (!folders.contains(e.getKey())) {
-                        throw b.error("board \"" + e.getKey() + "\" has no folder " + dir.resolve(e.getKey()));
+                        throw b.error("board \"" + e.getKey() + "\" has no folder " + dir.resolve(e.getKey()) + " (boards: "
+                                + String.join(", ", folders) + ")");
                     }
                     starts.put(e.getKey(), b.has("start") ? Durations.of(b.get("start")) : Duration.ZERO);
                 }
             }
         }
         if (folders.isEmpty()) {
-            throw new JsonConfigException(dir.toString(), 1, 1, "no board folders (one subfolder per board, each with its init.lua)");
+            throw new JsonConfigException(dir.toString(), "no board folders (one subfolder per board, each with its init.lua; or an init.lua here"
+                    + " for a single board)");
         }
         if (root != null) {
             Set<String> names = new java.util.LinkedHashSet<>(folders);
@@ -137,32 +139,50 @@ public final class Scenario {
             s.expectations = List.copyOf(expect);
         }
         for (String name : starts.keySet()) {
-            s.boards.add(new BoardSpec(name, dir.resolve(name), starts.get(name)));
+            s.boards.add(new BoardSpec(name, boardDirs.get(name), starts.get(name)));
         }
         for (String f : folders) {
             if (!starts.containsKey(f)) {
-                s.boards.add(new BoardSpec(f, dir.resolve(f), Duration.ZERO));
+                s.boards.add(new BoardSpec(f, boardDirs.get(f), Duration.ZERO));
             }
         }
         return s;
     }
 
-    private static List<String> boardFolders(Path dir) {
-        TreeSet<String> names = new TreeSet<>();
+    /**
+     * The boards of a scenario folder by name: one per subfolder, or, when the folder itself holds a boot script
+     * (init.lua, or main.py), the folder alone as a one-board scenario named after it.
+     */
+    private static Map<String, Path> boardFolders(Path dir) {
+        Map<String, Path> boards = new java.util.TreeMap<>();
+        if (Files.isRegularFile(dir.resolve("init.lua")) || Files.isRegularFile(dir.resolve("main.py"))) {
+            Path name = dir.toAbsolutePath().normalize().getFileName();
+            boards.put(name == null ? "board" : name.toString(), dir);
+            return boards;
+        }
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 if (Files.isDirectory(p) && !p.getFileName().toString().startsWith(".")) {
-                    names.add(p.getFileName().toString());
+                    boards.put(p.getFileName().toString(), p);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ArrayList<>(names);
+        return boards;
     }
 
-    /** Builds the simulation; null arguments keep what sim.json says. */
+    /** Builds the simulation with its steps; null arguments keep what sim.json says. */
     public Simulation build(Long seedOverride, Profile profileOverride) {
+        return build(seedOverride, profileOverride, true);
+    }
+
+    /**
+     * Builds the simulation; null arguments keep what sim.json says. Without {@code withSteps} the boards and their
+     * network run but the scenario's test steps (faults, typed bytes, driven pins) do not: a live board joined to a
+     * real terminal or port gets input from there, not from the test.
+     */
+    public Simulation build(Long seedOverride, Profile profileOverride, boolean withSteps) {
         Simulation sim = Simulation.create(seedOverride != null ? seedOverride : seed, profileOverride != null ? profileOverride : profile);
         sim.network(latency, jitter, loss);
         sim.watchdog(watchdog);
@@ -172,8 +192,10 @@ public final class Scenario {
         for (BoardSpec b : boards) {
             sim.addBoard(b.name(), b.dir(), b.start());
         }
-        for (Steps.Step step : steps) {
-            step.schedule(sim);
+        if (withSteps) {
+            for (Steps.Step step : steps) {
+                step.schedule(sim);
+            }
         }
         for (Consumer<Simulation> gateway : gateways) {
             gateway.accept(sim);

@@ -37,6 +37,15 @@ class SimCommandTest {
     }
 
     @Test
+    void aFolderWithInitLuaRunsAsOneBoard() throws Exception {
+        Files.createDirectories(tmp.resolve("blink"));
+        Files.writeString(tmp.resolve("blink/init.lua"), "print('hello from one board')");
+        String[] r = run("sim", tmp.resolve("blink").toString(), "--for", "1s");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("[blink] hello from one board\n"), r[1]);
+    }
+
+    @Test
     void sameSeedPrintsTheSameBytes() {
         assertEquals(run("sim", "../../lua-scripts/two-esp8266", "--for", "5m", "--seed", "3")[1],
                 run("sim", "../../lua-scripts/two-esp8266", "--for", "5m", "--seed", "3")[1]);

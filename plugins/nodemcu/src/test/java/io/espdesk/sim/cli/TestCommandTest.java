@@ -41,6 +41,19 @@ class TestCommandTest {
     }
 
     @Test
+    void theJUnitReportsFolderIsMadeAndAWriteErrorSaysWhy() throws Exception {
+        Path xml = tmp.resolve("target/nested/scenarios.xml"); // as on a fresh clone: no target/ yet
+        String[] r = run("test", "../../lua-scripts/serial-relay", "--junit", xml.toString());
+        assertEquals("0", r[0], r[1] + r[2]);
+        assertTrue(Files.readString(xml).contains("<testsuite name=\"../../lua-scripts/serial-relay (seed 1)\""));
+        Files.writeString(tmp.resolve("plain"), "a file where a folder should be");
+        Path bad = tmp.resolve("plain/scenarios.xml");
+        r = run("test", "../../lua-scripts/serial-relay", "--junit", bad.toString());
+        assertEquals("2", r[0]);
+        assertEquals("espdesk: cannot write " + bad + ": " + tmp.resolve("plain") + " is a file, not a folder\n", r[2]);
+    }
+
+    @Test
     void aFailingScenarioExitsWith1AndShowsTheBoardsLastLines() throws Exception {
         Files.createDirectories(tmp.resolve("s/b"));
         Files.writeString(tmp.resolve("s/b/init.lua"), "print('one') print('two')");

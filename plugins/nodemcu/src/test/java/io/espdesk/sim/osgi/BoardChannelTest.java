@@ -84,6 +84,42 @@ class BoardChannelTest {
     }
 
     @Test
+    void aLiveBoardRunsWithoutTheScenariosStepsUnlessAskedTo() throws Exception {
+        Path board = Files.createDirectories(home.resolve("typed/b"));
+        Files.writeString(board.resolve("init.lua"), String.join("\n",
+                "uart.on('data', '\\n', function(d) print('got ' .. d) end, 0)",
+                "tmr.alarm(0, 700, 0, function() print('later') end)"));
+        Files.writeString(home.resolve("typed/sim.json"), "{\"steps\": [{\"at\": \"300ms\", \"type\": \"b\", \"text\": \"from the test\\n\"}]}");
+        provider = new BoardProvider(home);
+        Channel plain = provider.open(ChannelAddress.parse("board://b/uart0?sim=typed"));
+        Screen s = new Screen();
+        plain.start(s);
+        s.await("later"); // 700 ms of wall time: the step at 300 ms would have typed by now
+        assertTrue(!s.text().contains("got from the test"), s.text());
+        plain.close();
+        Channel withSteps = provider.open(ChannelAddress.parse("board://b/uart0?sim=typed&steps=on"));
+        Screen t = new Screen();
+        withSteps.start(t);
+        t.await("got from the test");
+        withSteps.close();
+        assertEquals("address 'board://b/uart0?sim=typed&steps=yes': option steps must be on or off (found 'yes')",
+                assertThrows(IllegalArgumentException.class, () -> provider.validate(ChannelAddress.parse("board://b/uart0?sim=typed&steps=yes")))
+                        .getMessage());
+    }
+
+    @Test
+    void aOneBoardFolderIsABoardNamedAfterIt() throws Exception {
+        Path solo = Files.createDirectories(home.resolve("solo"));
+        Files.writeString(solo.resolve("init.lua"), "print('alone')");
+        provider = new BoardProvider(home);
+        Channel c = provider.open(ChannelAddress.parse("board://solo/uart0?sim=solo"));
+        Screen s = new Screen();
+        c.start(s);
+        s.await("alone");
+        c.close();
+    }
+
+    @Test
     void badAddressesAreOneClearLine() throws Exception {
         Files.createDirectories(home.resolve("s/a"));
         provider = new BoardProvider(home);
@@ -93,7 +129,7 @@ class BoardChannelTest {
                 assertThrows(IllegalArgumentException.class, () -> provider.validate(ChannelAddress.parse("board://b/uart0?sim=s"))).getMessage());
         assertEquals("address 'board://a/uart0' names no scenario folder (expected ?sim=lua-scripts/NAME)",
                 assertThrows(IllegalArgumentException.class, () -> provider.validate(ChannelAddress.parse("board://a/uart0"))).getMessage());
-        assertEquals("address 'board://a/uart0?sim=s&baud=9600': unknown option 'baud' (known: sim)",
+        assertEquals("address 'board://a/uart0?sim=s&baud=9600': unknown option 'baud' (known: sim, steps)",
                 assertThrows(IllegalArgumentException.class, () -> provider.validate(ChannelAddress.parse("board://a/uart0?sim=s&baud=9600")))
                         .getMessage());
     }

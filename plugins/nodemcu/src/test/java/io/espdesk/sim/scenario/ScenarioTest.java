@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.espdesk.api.json.JsonConfigException;
+import io.espdesk.sim.Simulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,26 @@ class ScenarioTest {
     }
 
     @Test
+    void aFolderHoldingInitLuaIsAOneBoardScenarioNamedAfterIt() throws IOException {
+        Path solo = Files.createDirectories(dir.resolve("blinky"));
+        Files.writeString(solo.resolve("init.lua"), "print('on my own')");
+        Files.createDirectories(solo.resolve("notes")); // a subfolder is not a board when the folder is one
+        Scenario s = Scenario.load(solo);
+        assertEquals(1, s.boards().size());
+        assertEquals("blinky", s.boards().get(0).name());
+        assertEquals(solo, s.boards().get(0).dir());
+        Simulation sim = s.build(null, null);
+        sim.runFor(Duration.ofSeconds(1));
+        assertEquals(java.util.List.of("NodeMCU 1.5.4.1 (espdesk simulated ESP8266, profile 1.5)", "on my own"), sim.board("blinky").lines());
+    }
+
+    @Test
+    void aMissingFolderIsNamedWithoutALineAndColumn() {
+        Path nope = dir.resolve("nope");
+        assertEquals(nope + ": no such scenario folder", assertThrows(JsonConfigException.class, () -> Scenario.load(nope)).getMessage());
+    }
+
+    @Test
     void settingsAndStartOrder() throws IOException {
         boards("a", "b", "c");
         Files.writeString(dir.resolve("sim.json"), "{\"duration\": \"2h\", \"seed\": 9, \"profile\": \"3.0\",\n"
@@ -52,7 +73,7 @@ class ScenarioTest {
                 error("{\"duration\": \"forever\"}"));
         assertEquals("sim.json:2:3: unknown key \"speed\" (expected one of: boards, duration, expect, gateways, network, profile, routers, seed, steps, watchdog, xfail)",
                 error("{\"seed\": 1,\n  \"speed\": 2}"));
-        assertEquals("sim.json:1:23: board \"client\" has no folder " + dir.resolve("client"),
+        assertEquals("sim.json:1:23: board \"client\" has no folder " + dir.resolve("client") + " (boards: server)",
                 error("{\"boards\": {\"client\": {\"start\": \"1s\"}}}"));
         assertEquals("sim.json:1:13: unknown firmware profile '2.0' (expected 1.5 or 3.0)", error("{\"profile\": \"2.0\"}"));
         assertEquals("sim.json:1:11: malformed JSON: the file ends before an object or array is closed", error("{\"seed\": 1"));
@@ -62,6 +83,7 @@ class ScenarioTest {
     @Test
     void aFolderWithoutBoardsIsSaidSo() {
         JsonConfigException e = assertThrows(JsonConfigException.class, () -> Scenario.load(dir));
-        assertEquals(dir + ":1:1: no board folders (one subfolder per board, each with its init.lua)", e.getMessage());
+        assertEquals(dir + ": no board folders (one subfolder per board, each with its init.lua; or an init.lua here for a single board)",
+                e.getMessage());
     }
 }
