@@ -1,7 +1,9 @@
 package io.espdesk.host.cli;
 
 import io.espdesk.host.conf.HostConfig;
+import io.espdesk.host.felix.PluginInfo;
 import io.espdesk.host.runtime.HostRuntime;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -13,6 +15,9 @@ import picocli.CommandLine.Mixin;
                 "while it runs, and keeps the links of conf/links.json alive. One line per plugin or link event."},
         footer = {"", "Example:", "  ./espdesk host", "  cp my-plugin.jar bundles/    # in another terminal: 'plugin started: …'"})
 final class HostCommand implements Callable<Integer> {
+    /** How long startup waits for the plugins of the bundles folder (a slow activator gets no longer). */
+    static final long STARTUP_WAIT_MS = 10_000;
+
     private final CliContext ctx;
 
     @Mixin
@@ -32,10 +37,13 @@ final class HostCommand implements Callable<Integer> {
                 ctx.out().println(line);
             }
         }).start();
+        // ready means ready: the plugins found now have started (or failed, with their line) before links wait on them
+        List<PluginInfo> plugins = runtime.plugins(STARTUP_WAIT_MS);
+        long started = plugins.stream().filter(p -> p.state().equals("active")).count();
         runtime.startConfiguredLinks(ctx.out()::println);
         runtime.publish(ctx.home().resolve("run"), "host");
-        ctx.out().printf("espdesk host ready in %d ms: watching %s, %d link(s); Ctrl-C stops%n",
-                (System.nanoTime() - t0) / 1_000_000, cfg.bundles(), runtime.links().size());
+        ctx.out().printf("espdesk host ready in %d ms: %d of %d plugin(s) started from %s, %d link(s); Ctrl-C stops%n",
+                (System.nanoTime() - t0) / 1_000_000, started, plugins.size(), cfg.bundles(), runtime.links().size());
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
