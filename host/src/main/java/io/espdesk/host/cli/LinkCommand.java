@@ -37,6 +37,10 @@ final class LinkCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only failures.")
     boolean quiet;
 
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "The link's name in its lines and in ./espdesk links (default: both addresses, shortened, e.g. tcp-listen:8888<->stdio).")
+    String name;
+
     LinkCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -47,7 +51,9 @@ final class LinkCommand implements Callable<Integer> {
         LinkSpec spec;
         try {
             cfg = options.load(ctx);
-            spec = new LinkSpec("cli", ChannelAddress.parse(a), ChannelAddress.parse(b));
+            ChannelAddress first = ChannelAddress.parse(a);
+            ChannelAddress second = ChannelAddress.parse(b);
+            spec = new LinkSpec(name != null ? name : LinkSpec.defaultName(first, second), first, second);
         } catch (JsonConfigException | IllegalArgumentException e) {
             ctx.err().println("espdesk: " + e.getMessage());
             return 2;
@@ -58,6 +64,7 @@ final class LinkCommand implements Callable<Integer> {
             }
         })) {
             runtime.start();
+            runtime.plugins(HostCommand.STARTUP_WAIT_MS); // the link starts once the plugins have: a missing scheme is really missing
             Thread hook = new Thread(runtime::stopLinks, "espdesk-link-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             Link link = runtime.link(spec, line -> {

@@ -133,6 +133,25 @@ public final class Link implements SchemeRegistry.Listener {
         }
     }
 
+    /** {@code waiting for a plugin for scheme 'tpc' (schemes now: …; did you mean 'tcp'?)}, naming each missing one. */
+    private String waitingLine(boolean aMissing, boolean bMissing) {
+        java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+        if (aMissing) {
+            missing.add(spec.a().scheme());
+        }
+        if (bMissing) {
+            missing.add(spec.b().scheme());
+        }
+        java.util.Set<String> known = registry.all().keySet();
+        StringBuilder sb = new StringBuilder(missing.size() > 1 ? "waiting for plugins for scheme" : "waiting for a plugin for scheme");
+        String sep = missing.size() > 1 ? "s " : " ";
+        for (String m : missing) {
+            sb.append(sep).append('\'').append(m).append('\'');
+            sep = " and ";
+        }
+        return sb.append(' ').append(SchemeHint.of(missing, known)).toString();
+    }
+
     private void supervise() {
         long backoff = MIN_BACKOFF_MS;
         try {
@@ -149,7 +168,7 @@ public final class Link implements SchemeRegistry.Listener {
                         }
                         if (!said) {
                             setState(State.WAITING);
-                            lines.accept("waiting for a plugin for scheme '" + (pa == null ? spec.a() : spec.b()).scheme() + "'");
+                            lines.accept(waitingLine(pa == null, pb == null));
                             said = true;
                         }
                         registry.wait();

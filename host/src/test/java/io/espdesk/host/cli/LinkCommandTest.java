@@ -55,8 +55,31 @@ class LinkCommandTest {
                 assertEquals(-1, peer.getInputStream().read(), "the far end saw the link close");
             }
             String log = stderr.toString(StandardCharsets.UTF_8);
-            assertTrue(log.contains("link cli: up: testtcp://127.0.0.1:"), log);
-            assertTrue(log.contains("link cli: down: stdio:: end of input"), log);
+            // unnamed, a link is called by its addresses, so two of them read apart in their lines and in espdesk links
+            String name = "testtcp:" + server.getLocalPort() + "<->stdio";
+            assertTrue(log.contains("link " + name + ": up: testtcp://127.0.0.1:"), log);
+            assertTrue(log.contains("link " + name + ": down: stdio:: end of input"), log);
+        }
+    }
+
+    @Test
+    void aLinkGivenANameGoesByIt() throws Exception {
+        Path bundles = Files.createDirectories(home.resolve("bundles"));
+        TestBundles.scheme("test.tcp", "1.0.0", "testtcp").writeTo(bundles, "testtcp.jar");
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            PipedOutputStream typing = new PipedOutputStream();
+            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+            CliContext ctx = new CliContext(home, new PipedInputStream(typing), new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(stderr, true));
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> EspdeskCli.run(
+                    new String[] {"link", "--name", "toBoard", "testtcp://127.0.0.1:" + server.getLocalPort(), "stdio:"}, ctx));
+            server.setSoTimeout(10_000);
+            try (Socket peer = server.accept()) {
+                typing.close();
+                assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+            }
+            assertTrue(stderr.toString(StandardCharsets.UTF_8).startsWith("link toBoard: up: testtcp://127.0.0.1:"),
+                    stderr.toString(StandardCharsets.UTF_8));
         }
     }
 
