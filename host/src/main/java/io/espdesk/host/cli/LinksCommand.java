@@ -27,11 +27,18 @@ final class LinksCommand implements Callable<Integer> {
             return 0;
         }
         long now = System.currentTimeMillis();
-        out.printf("%-8s %-10s %-8s %-12s %10s %10s %9s %4s  %s%n", "PID", "LINK", "STATE", "FOR", "A->B", "B->A", "DROPPED", "UPS",
-                "A <-> B");
+        int width = 10; // names are addresses shortened by default: the column is as wide as the longest
         for (LinkBoard.Snapshot s : all) {
             for (LinkStatus l : s.links()) {
-                out.printf("%-8d %-10s %-8s %-12s %10s %10s %9s %4d  %s <-> %s%n", s.pid(), l.name(), l.state(),
+                width = Math.max(width, l.name().length());
+            }
+        }
+        String head = "%-8s %-" + width + "s %-8s %-12s %10s %10s %9s %4s  %s%n";
+        String row = "%-8d %-" + width + "s %-8s %-12s %10s %10s %9s %4d  %s <-> %s%n";
+        out.printf(head, "PID", "LINK", "STATE", "FOR", "A->B", "B->A", "DROPPED", "UPS", "A <-> B");
+        for (LinkBoard.Snapshot s : all) {
+            for (LinkStatus l : s.links()) {
+                out.printf(row, s.pid(), l.name(), l.state(),
                         duration(now - l.sinceMillis()), size(l.aToB()), size(l.bToA()), size(l.dropped()), l.ups(), l.a(), l.b());
                 if (!l.lastLine().isEmpty()) {
                     out.println("         last: " + l.lastLine());

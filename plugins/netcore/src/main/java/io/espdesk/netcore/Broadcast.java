@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The clients of a server channel, fed by one writer. Each client has a bounded queue (Netty's write-buffer high
@@ -31,6 +33,8 @@ public final class Broadcast implements StoreAndForward.Sink {
     public static final int CHATTY_UP_TO = 16;
 
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    /** Who was admitted: the group forgets a client the moment it closes, before its disconnect can be told. */
+    private final Set<Channel> admitted = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
     private final Delivery delivery;
     private final int max;
@@ -59,6 +63,7 @@ public final class Broadcast implements StoreAndForward.Sink {
             return false;
         }
         clients.add(c);
+        admitted.add(c);
         if (clients.size() <= CHATTY_UP_TO) {
             delivery.status("client " + peer(c) + " connected (" + clients.size() + " now)");
         }
@@ -67,7 +72,8 @@ public final class Broadcast implements StoreAndForward.Sink {
 
     /** A client went away. */
     public void removed(Channel c) {
-        if (clients.remove(c) && clients.size() < CHATTY_UP_TO) {
+        clients.remove(c);
+        if (admitted.remove(c) && clients.size() < CHATTY_UP_TO) {
             delivery.status("client " + peer(c) + " disconnected (" + clients.size() + " left)");
         }
         wake();

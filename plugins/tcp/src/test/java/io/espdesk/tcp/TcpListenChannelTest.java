@@ -64,6 +64,23 @@ class TcpListenChannelTest {
     }
 
     @Test
+    void aClientsConnectAndDisconnectAreEachOneLine() throws Exception {
+        Recorder r = new Recorder();
+        TcpListenChannel c = listen("", r);
+        Socket s = connect(c);
+        String peer = "127.0.0.1:" + s.getLocalPort();
+        awaitClients(c, 1);
+        s.close();
+        awaitClients(c, 0);
+        long end = System.currentTimeMillis() + 5_000;
+        while (r.status.size() < 2 && System.currentTimeMillis() < end) {
+            Thread.sleep(5);
+        }
+        assertEquals(List.of("client " + peer + " connected (1 now)", "client " + peer + " disconnected (0 left)"), r.status);
+        c.close();
+    }
+
+    @Test
     void aThousandClientsEachReceiveTheBroadcastAndAllInputIsMerged() throws Exception {
         Recorder r = new Recorder();
         TcpListenChannel c = listen("", r);

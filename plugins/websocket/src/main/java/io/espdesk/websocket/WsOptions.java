@@ -18,6 +18,12 @@ import java.util.Set;
  */
 record WsOptions(boolean lineMode, String type, long pingMillis, int maxFrame, long reconnectMillis, String subprotocol,
                  RelayOptions relay) {
+    /**
+     * What a ws-listen keeps while no client is connected, unless ?buffer= says otherwise: enough for the first
+     * messages of a peer that starts before its first client (a script sending every 2 s), small enough that a late
+     * dashboard is not flooded with stale readings.
+     */
+    static final long DEFAULT_BUFFER = 64 << 10;
     static final Set<String> CLIENT = Set.of("frame", "type", "ping", "maxframe", "reconnect", "subprotocol", "queue");
     static final Set<String> SERVER = RelayOptions.serverKeysWith("frame", "type", "ping", "maxframe");
 
@@ -33,7 +39,7 @@ record WsOptions(boolean lineMode, String type, long pingMillis, int maxFrame, l
         }
         return new WsOptions(frame.equals("line"), type, AddressOptions.millis(a, "ping", 0),
                 (int) AddressOptions.number(a, "maxframe", 65_536, 16), AddressOptions.millis(a, "reconnect", 500), a.option("subprotocol", null),
-                RelayOptions.of(a, 0));
+                RelayOptions.of(a, DEFAULT_BUFFER));
     }
 
     int queueBytes() {

@@ -67,6 +67,24 @@ class WsServerTest {
     }
 
     @Test
+    void whatIsWrittenBeforeTheFirstClientIsKeptForIt() throws Exception {
+        Recorder r = new Recorder();
+        WsListenChannel c = listen("/?frame=line", r);
+        byte[] early = "2\n4\n".getBytes(StandardCharsets.UTF_8); // a peer that started sending before anyone listened
+        c.write(early, 0, early.length);
+        JdkListener l = new JdkListener();
+        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + c.port() + "/"), l).get(5, TimeUnit.SECONDS);
+        assertEquals("2", l.messages.poll(5, TimeUnit.SECONDS));
+        assertEquals("4", l.messages.poll(5, TimeUnit.SECONDS));
+        byte[] next = "6\n".getBytes(StandardCharsets.UTF_8);
+        c.write(next, 0, next.length);
+        assertEquals("6", l.messages.poll(5, TimeUnit.SECONDS));
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+        c.close();
+    }
+
+    @Test
     void theJdkWebSocketClientTalksToOurServer() throws Exception {
         Recorder r = new Recorder();
         WsListenChannel c = listen("/chat", r);
