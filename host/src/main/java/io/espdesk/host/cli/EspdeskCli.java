@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
                 "  ./espdesk links",
                 "", "Run ./espdesk COMMAND --help for the options of a command."})
 public final class EspdeskCli implements Runnable {
+    /** Columns of the help texts. */
+    static final int USAGE_WIDTH = 120;
+
     @Spec
     CommandSpec spec;
 
@@ -38,6 +41,11 @@ public final class EspdeskCli implements Runnable {
 
     /** Runs one command line; returns the exit code (0 ok, 1 failure, 2 bad usage or configuration). */
     public static int run(String[] args, CliContext ctx) {
+        return commandLine(ctx).execute(args);
+    }
+
+    /** The command line with every command, the host's and those contributed by modules on the class path. */
+    static CommandLine commandLine(CliContext ctx) {
         CommandLine cl = new CommandLine(new EspdeskCli());
         cl.addSubcommand("host", new HostCommand(ctx));
         cl.addSubcommand("plugins", new PluginsCommand(ctx));
@@ -46,6 +54,8 @@ public final class EspdeskCli implements Runnable {
         for (CommandContribution c : ServiceLoader.load(CommandContribution.class, EspdeskCli.class.getClassLoader())) {
             cl.addSubcommand(c.name(), c.command());
         }
+        // wide enough that no example a user copies is broken across lines (picocli wraps footers too)
+        cl.setUsageHelpWidth(USAGE_WIDTH);
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));
         // one line, never a stack trace; bad configuration (file:line:column) is a usage error, exit 2
@@ -53,6 +63,6 @@ public final class EspdeskCli implements Runnable {
             commandLine.getErr().println("espdesk: " + ex.getMessage());
             return ex instanceof JsonConfigException ? 2 : 1;
         });
-        return cl.execute(args);
+        return cl;
     }
 }

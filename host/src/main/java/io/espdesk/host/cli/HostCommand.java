@@ -11,8 +11,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code espdesk host}: the long-running plugin host. */
 @Command(name = "host", mixinStandardHelpOptions = true,
-        description = {"Run the plugin host: embedded Apache Felix that hot-adds, updates and removes the plugins in bundles/",
-                "while it runs, and keeps the links of conf/links.json alive. One line per plugin or link event."},
+        description = {"Run the plugin host: hot-add, update and remove the plugins in bundles/ while it runs.",
+                "Embedded Apache Felix; keeps the links of conf/links.json alive. One line per plugin or link event."},
         footer = {"", "Example:", "  ./espdesk host", "  cp my-plugin.jar bundles/    # in another terminal: 'plugin started: …'"})
 final class HostCommand implements Callable<Integer> {
     /** How long startup waits for the plugins of the bundles folder (a slow activator gets no longer). */

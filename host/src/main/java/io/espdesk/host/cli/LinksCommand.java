@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 
 /** {@code espdesk links}: the links of every espdesk running from this folder, with their figures. */
 @Command(name = "links", mixinStandardHelpOptions = true,
-        description = {"Show the links of every espdesk running from this folder (./espdesk host, ./espdesk link):",
-                "state, bytes each way, bytes dropped by full buffers, how often each came up, and its latest line."})
+        description = {"Show the links of every espdesk running from this folder, with their figures.",
+                "For each link of ./espdesk host or ./espdesk link: state, bytes each way, bytes dropped by full buffers,",
+                "how often it came up, and its latest line."})
 final class LinksCommand implements Callable<Integer> {
     private final CliContext ctx;
 

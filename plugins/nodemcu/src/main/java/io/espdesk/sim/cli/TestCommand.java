@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code espdesk test DIR…}: runs every scenario under the folders and checks its expectations. */
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = {"Run every scenario (a folder whose sim.json has \"expect\") under the given folders, with its steps",
-                "(power cycles, range, link faults, typed input …), and check its expectations. One line per expectation;",
-                "exit code 1 when any fails. A scenario marked \"xfail\" shows a known bug: it must fail."},
+        description = {"Run the scenarios under the given folders with their faults and check their expectations.",
+                "A scenario is a folder whose sim.json has \"expect\"; its steps (power cycles, range, link faults, typed input …)",
+                "run as it says. One line per expectation; exit code 1 when any fails. A scenario marked \"xfail\" shows a known",
+                "bug: it must fail."},
         footer = {"", "Examples:",
                 "  ./espdesk test lua-scripts",
                 "  ./espdesk test lua-scripts/two-esp8266-reconnect --seeds 20 --junit target/scenarios.xml"})
