@@ -50,6 +50,7 @@ public final class EspdeskCli implements Runnable {
         cl.addSubcommand("host", new HostCommand(ctx));
         cl.addSubcommand("plugins", new PluginsCommand(ctx));
         cl.addSubcommand("link", new LinkCommand(ctx));
+        LinkCommand.addSchemesSection(cl.getSubcommands().get("link"));
         cl.addSubcommand("links", new LinksCommand(ctx));
         for (CommandContribution c : ServiceLoader.load(CommandContribution.class, EspdeskCli.class.getClassLoader())) {
             cl.addSubcommand(c.name(), c.command());

@@ -1,14 +1,19 @@
 package io.espdesk.host.cli;
 
 import io.espdesk.api.ChannelAddress;
+import io.espdesk.api.SchemeHelp;
 import io.espdesk.api.json.JsonConfigException;
 import io.espdesk.host.conf.HostConfig;
 import io.espdesk.host.conf.LinkSpec;
 import io.espdesk.host.link.Link;
 import io.espdesk.host.runtime.HostRuntime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +22,8 @@ import picocli.CommandLine.Parameters;
 /** {@code espdesk link A B}: join two channels until Ctrl-C (or until stdio: ends), like socat. */
 @Command(name = "link", mixinStandardHelpOptions = true,
         description = {"Join two channels and relay bytes both ways until Ctrl-C, like socat.",
-                "Addresses: stdio:, and every scheme a plugin in bundles/ provides (see ./espdesk plugins).",
+                "Addresses: stdio:, and every scheme a plugin in bundles/ provides: tcp, tcp-listen, ws, ws-listen, serial, board",
+                "(a simulated board's UART) and whatever plugin is added; each with its options below.",
                 "Status lines go to stderr, so stdout carries only the relayed bytes."},
         footer = {"", "Examples:",
                 "  ./espdesk link tcp-listen://127.0.0.1:8888 stdio:",
@@ -43,6 +49,44 @@ final class LinkCommand implements Callable<Integer> {
 
     LinkCommand(CliContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** Adds the address schemes, as the plugins present describe them, to {@code link --help} (before the examples). */
+    static void addSchemesSection(CommandLine link) {
+        LinkCommand command = link.getCommand();
+        List<String> keys = new ArrayList<>(link.getHelpSectionKeys());
+        keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), "schemes");
+        link.setHelpSectionKeys(keys);
+        link.getHelpSectionMap().put("schemes", help -> command.schemesHelp());
+    }
+
+    /** Starts the plugins of the bundles folder (as the link would) and lists what each scheme takes. */
+    String schemesHelp() {
+        StringBuilder sb = new StringBuilder();
+        try {
+            HostConfig cfg = options.load(ctx);
+            try (HostRuntime runtime = new HostRuntime(cfg, ctx.in(), ctx.out(), line -> { }).start()) {
+                runtime.plugins(HostCommand.STARTUP_WAIT_MS);
+                sb.append("%nAddress schemes (those of the plugins in ").append(cfg.bundles()).append(" now, and options as ?a=1&b=2):%n");
+                List<SchemeHelp> all = runtime.schemeHelp();
+                int width = 31; // the texts start in one column: as far right as the longest form or option needs
+                for (SchemeHelp h : all) {
+                    width = Math.max(width, h.form().length());
+                    for (String o : h.options().keySet()) {
+                        width = Math.max(width, o.length() + 5);
+                    }
+                }
+                for (SchemeHelp h : all) {
+                    sb.append(String.format("  %-" + width + "s %s%n", h.form(), h.summary()));
+                    for (Map.Entry<String, String> o : h.options().entrySet()) {
+                        sb.append(String.format("      %-" + (width - 4) + "s %s%n", "?" + o.getKey(), o.getValue()));
+                    }
+                }
+            }
+        } catch (Exception e) {
+            sb.append("%n(the address schemes cannot be listed: ").append(e.getMessage()).append(")%n");
+        }
+        return sb.toString().replace("%n", System.lineSeparator());
     }
 
     @Override

@@ -4,9 +4,11 @@ import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.api.ChannelListener;
 import io.espdesk.api.ChannelProvider;
+import io.espdesk.api.SchemeHelp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -19,6 +21,11 @@ public final class StdioProvider implements ChannelProvider {
     public StdioProvider(InputStream in, OutputStream out) {
         this.in = in;
         this.out = out;
+    }
+
+    @Override
+    public SchemeHelp help(String scheme) {
+        return new SchemeHelp("stdio:", "the terminal: what is typed goes in, what arrives is printed (built in)", Map.of());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.espdesk.host.runtime;
 
+import io.espdesk.api.ChannelProvider;
+import io.espdesk.api.SchemeHelp;
 import io.espdesk.host.conf.HostConfig;
 import io.espdesk.host.conf.LinkSpec;
 import io.espdesk.host.felix.PluginEvents;
@@ -80,6 +82,17 @@ public final class HostRuntime implements AutoCloseable {
     public List<PluginInfo> plugins(long waitMillis) throws InterruptedException {
         host.awaitIdle(waitMillis);
         return host.plugins();
+    }
+
+    /** Every scheme there is now, with its help as its plugin gives it (a plugin that gives none gets a plain line). */
+    public List<SchemeHelp> schemeHelp() {
+        List<SchemeHelp> out = new java.util.ArrayList<>();
+        for (String scheme : registry.all().keySet()) {
+            ChannelProvider p = registry.find(scheme);
+            SchemeHelp h = p == null ? null : p.help(scheme);
+            out.add(h != null ? h : new SchemeHelp(scheme + ":", "(its plugin describes no address form or options)", java.util.Map.of()));
+        }
+        return out;
     }
 
     public List<Link> links() {

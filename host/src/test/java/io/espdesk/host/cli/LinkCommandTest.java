@@ -106,6 +106,26 @@ class LinkCommandTest {
     }
 
     @Test
+    void linkHelpListsTheSchemesAndOptionsThePluginsDeclareAHotAddedOneIncluded() throws Exception {
+        Path bundles = Files.createDirectories(home.resolve("bundles"));
+        String before = linkHelp();
+        assertTrue(before.contains("\n  stdio:  "), before);
+        assertTrue(!before.contains("testtcp"), before);
+        TestBundles.scheme("test.tcp", "1.0.0", "testtcp").writeTo(bundles, "testtcp.jar");
+        String after = linkHelp();
+        assertTrue(after.matches("(?s).*\n  testtcp://HOST:PORT +a tiny loopback test client\n      \\?nothing=0 +no option is read \\(test\\)\n.*"),
+                after);
+        assertTrue(after.indexOf("Address schemes") < after.indexOf("Examples:"), "the schemes come before the examples: " + after);
+    }
+
+    private String linkHelp() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CliContext ctx = new CliContext(home, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true), System.err);
+        assertEquals(0, EspdeskCli.run(new String[] {"link", "--help"}, ctx));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void helpExplainsEveryCommandWithAnExample() {
         for (String cmd : new String[] {"host", "plugins", "link"}) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

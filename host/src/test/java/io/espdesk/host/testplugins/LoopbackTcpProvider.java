@@ -4,11 +4,13 @@ import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
 import io.espdesk.api.ChannelListener;
 import io.espdesk.api.ChannelProvider;
+import io.espdesk.api.SchemeHelp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.Map;
 import java.util.Set;
 
 /** A deliberately tiny TCP client channel: connects to HOST:PORT of the address, relays both ways. */
@@ -22,6 +24,11 @@ public final class LoopbackTcpProvider implements ChannelProvider {
     @Override
     public Set<String> schemes() {
         return schemes;
+    }
+
+    @Override
+    public SchemeHelp help(String scheme) {
+        return new SchemeHelp(scheme + "://HOST:PORT", "a tiny loopback test client", Map.of("nothing=0", "no option is read (test)"));
     }
 
     @Override

@@ -20,6 +20,11 @@ public interface ChannelProvider {
     default void validate(ChannelAddress address) {
     }
 
+    /** How addresses of {@code scheme} are written and which options they take, for the help texts; null says nothing. */
+    default SchemeHelp help(String scheme) {
+        return null;
+    }
+
     /**
      * Opens a channel. May block briefly (e.g. binding a port); a client that cannot reach its peer yet should
      * either throw {@link IOException} (the link retries with back-off) or return a channel that reconnects by

@@ -2,6 +2,7 @@ package io.espdesk.serial;
 
 import com.fazecast.jSerialComm.SerialPort;
 import io.espdesk.api.ChannelAddress;
+import io.espdesk.api.SchemeHelp;
 import java.util.Map;
 import java.util.Set;
 
@@ -62,5 +63,17 @@ record SerialOptions(String path, int baud, int dataBits, int parity, int stopBi
                     + String.join(", ", new java.util.TreeSet<>(values.keySet())) + " (found '" + v + "')");
         }
         return x;
+    }
+
+    /** What espdesk link --help says of serial: (the keys are exactly KNOWN). */
+    static SchemeHelp help() {
+        Map<String, String> o = new java.util.LinkedHashMap<>();
+        o.put("baud=N", "bits per second (115200); nothing on a pseudo-terminal");
+        o.put("data=5..8", "data bits (8)");
+        o.put("parity=none|odd|even|mark|space", "parity (none)");
+        o.put("stop=1|1.5|2", "stop bits (1)");
+        o.put("flow=none|rtscts|xonxoff", "flow control (none)");
+        o.put("buffer=SIZE", "kept while the device is unplugged, written first when it is back (1M; 0: writes wait)");
+        return new SchemeHelp("serial:PATH", "a serial port (/dev/ttyUSB0, COM3) or a pseudo-terminal; reopened when it comes back", o);
     }
 }

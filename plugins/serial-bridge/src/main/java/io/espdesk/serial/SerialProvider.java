@@ -3,6 +3,7 @@ package io.espdesk.serial;
 import com.fazecast.jSerialComm.SerialPort;
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
+import io.espdesk.api.SchemeHelp;
 import io.espdesk.api.ChannelProvider;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -42,6 +43,11 @@ public final class SerialProvider implements ChannelProvider, AutoCloseable {
     @Override
     public void validate(ChannelAddress address) {
         SerialOptions.of(address);
+    }
+
+    @Override
+    public SchemeHelp help(String scheme) {
+        return SerialOptions.help();
     }
 
     @Override

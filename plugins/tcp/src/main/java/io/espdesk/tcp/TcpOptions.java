@@ -1,8 +1,11 @@
 package io.espdesk.tcp;
 
 import io.espdesk.api.ChannelAddress;
+import io.espdesk.api.SchemeHelp;
 import io.espdesk.channelkit.AddressOptions;
 import io.espdesk.channelkit.RelayOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** The options of tcp:// and tcp-listen:// addresses, checked once when a link is configured. */
@@ -45,5 +48,24 @@ record TcpOptions(RelayOptions relay, boolean lines, int maxLine, boolean resume
 
     long bufferBytes() {
         return relay.bufferBytes();
+    }
+
+    /** What espdesk link --help says of tcp:// and tcp-listen:// (the keys are exactly CLIENT and SERVER). */
+    static SchemeHelp help(String scheme) {
+        Map<String, String> o = new LinkedHashMap<>();
+        if (scheme.equals("tcp")) {
+            o.put("buffer=SIZE", "kept while the peer is away, delivered first when it is back (1M; 0: writes wait instead)");
+            o.put("queue=BYTES", "bytes queued towards the socket before writes wait (1M)");
+            o.put("resume=on", "with another espdesk: every byte arrives once across drops and restarts (off)");
+            return new SchemeHelp("tcp://HOST:PORT", "a TCP client; reconnects with back-off, 0.1 s doubling to 5 s", o);
+        }
+        o.put("max=N", "clients at most; more are refused with a line (no limit)");
+        o.put("buffer=SIZE", "kept while no client is connected, for the first one (1M; 0: dropped)");
+        o.put("queue=BYTES", "each client's queue; the writer waits while a client is behind (1M)");
+        o.put("stall=MS", "how long a client may read nothing before it is dropped (2000)");
+        o.put("lines=1", "deliver whole lines only (0)");
+        o.put("maxline=N", "with lines=1, a longer line closes its client (4096)");
+        o.put("resume=on", "one peer espdesk, every byte once across drops and restarts (off)");
+        return new SchemeHelp("tcp-listen://[BIND]:PORT", "a TCP server for many clients, on 127.0.0.1 unless BIND says otherwise", o);
     }
 }

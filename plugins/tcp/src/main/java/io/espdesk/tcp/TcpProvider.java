@@ -2,6 +2,7 @@ package io.espdesk.tcp;
 
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
+import io.espdesk.api.SchemeHelp;
 import io.espdesk.netcore.NettyProvider;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
@@ -25,6 +26,11 @@ public final class TcpProvider extends NettyProvider {
     @Override
     public void validate(ChannelAddress address) {
         TcpOptions.of(address);
+    }
+
+    @Override
+    public SchemeHelp help(String scheme) {
+        return TcpOptions.help(scheme);
     }
 
     @Override

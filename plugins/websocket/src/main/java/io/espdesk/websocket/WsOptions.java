@@ -1,8 +1,11 @@
 package io.espdesk.websocket;
 
 import io.espdesk.api.ChannelAddress;
+import io.espdesk.api.SchemeHelp;
 import io.espdesk.channelkit.AddressOptions;
 import io.espdesk.channelkit.RelayOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,5 +47,24 @@ record WsOptions(boolean lineMode, String type, long pingMillis, int maxFrame, l
 
     int queueBytes() {
         return relay.queueBytes();
+    }
+
+    /** What espdesk link --help says of ws:// and ws-listen:// (the keys are exactly CLIENT and SERVER). */
+    static SchemeHelp help(String scheme) {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("frame=line", "each line one message and each message a line (write: a message per write)");
+        o.put("type=text|binary", "the messages' type (auto: text when the bytes are UTF-8)");
+        o.put("ping=15s", "heartbeat pings (none)");
+        o.put("maxframe=BYTES", "the largest message taken; a larger one closes with 1009 (65536)");
+        o.put("queue=BYTES", "bytes queued towards each socket before writes wait (1M)");
+        if (scheme.equals("ws")) {
+            o.put("reconnect=500ms", "how often to try again while the server is away (500ms, as the Arduino library)");
+            o.put("subprotocol=NAME", "the subprotocol to ask for, e.g. arduino (none)");
+            return new SchemeHelp("ws://HOST:PORT/PATH", "a WebSocket client; reconnects by itself", o);
+        }
+        o.put("max=N", "clients at most; more are refused with a line (no limit)");
+        o.put("buffer=SIZE", "kept while no client is connected, for the first one (64K; 0: dropped)");
+        o.put("stall=MS", "how long a client may read nothing before it is dropped (2000)");
+        return new SchemeHelp("ws-listen://[BIND]:PORT/PATH", "a WebSocket server for many clients, on 127.0.0.1 unless BIND says otherwise", o);
     }
 }

@@ -2,6 +2,7 @@ package io.espdesk.websocket;
 
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
+import io.espdesk.api.SchemeHelp;
 import io.espdesk.netcore.NettyProvider;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
@@ -22,6 +23,11 @@ public final class WsProvider extends NettyProvider {
     @Override
     public void validate(ChannelAddress address) {
         WsOptions.of(address);
+    }
+
+    @Override
+    public SchemeHelp help(String scheme) {
+        return WsOptions.help(scheme);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.espdesk.sim.osgi;
 
 import io.espdesk.api.Channel;
 import io.espdesk.api.ChannelAddress;
+import io.espdesk.api.SchemeHelp;
 import io.espdesk.api.ChannelProvider;
 import io.espdesk.api.json.JsonConfigException;
 import io.espdesk.sim.BoardHandle;
@@ -33,6 +34,14 @@ public final class BoardProvider implements ChannelProvider, AutoCloseable {
     @Override
     public Set<String> schemes() {
         return Set.of("board");
+    }
+
+    @Override
+    public SchemeHelp help(String scheme) {
+        Map<String, String> o = new java.util.LinkedHashMap<>();
+        o.put("sim=DIR", "the scenario folder the board is in, as for espdesk sim (required)");
+        o.put("steps=on", "also run the scenario's test steps: typed bytes, faults (off: its boards and network only)");
+        return new SchemeHelp("board://NAME/uart0", "UART0 of a simulated board, running at wall speed while the channel is open", o);
     }
 
     @Override

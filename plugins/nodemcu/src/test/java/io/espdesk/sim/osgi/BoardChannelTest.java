@@ -120,6 +120,13 @@ class BoardChannelTest {
     }
 
     @Test
+    void theHelpNamesEveryOption() {
+        provider = new BoardProvider(home);
+        assertEquals(BoardProvider.KNOWN, provider.help("board").options().keySet().stream()
+                .map(k -> k.substring(0, k.indexOf('='))).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
     void badAddressesAreOneClearLine() throws Exception {
         Files.createDirectories(home.resolve("s/a"));
         provider = new BoardProvider(home);

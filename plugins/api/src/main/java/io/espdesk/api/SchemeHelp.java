@@ -1,0 +1,15 @@
+package io.espdesk.api;
+
+import java.util.Map;
+
+/**
+ * What a scheme's addresses look like and which options they take, as {@code espdesk link --help} shows them: the
+ * help is gathered from the plugins present, so a hot-added plugin's schemes and options appear with it.
+ *
+ * @param form    the address form, e.g. {@code tcp://HOST:PORT}
+ * @param summary what a channel of this scheme is, one line
+ * @param options each option as written ({@code buffer=SIZE}) to one line saying what it does and its default, in
+ *                the order to show them
+ */
+public record SchemeHelp(String form, String summary, Map<String, String> options) {
+}
