@@ -16,11 +16,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class StdioProvider implements ChannelProvider {
     private final InputStream in;
     private final OutputStream out;
+    private final boolean terminal;
     private final AtomicBoolean inUse = new AtomicBoolean();
 
+    /** Streams of a test or an embedding program: used as they are. */
     public StdioProvider(InputStream in, OutputStream out) {
+        this(in, out, false);
+    }
+
+    /** @param terminal whether {@code in} is this process's standard input, to be put in character mode when it is a terminal */
+    public StdioProvider(InputStream in, OutputStream out, boolean terminal) {
         this.in = in;
         this.out = out;
+        this.terminal = terminal;
     }
 
     @Override
@@ -43,11 +51,16 @@ public final class StdioProvider implements ChannelProvider {
         if (!inUse.compareAndSet(false, true)) {
             throw new IOException("stdio: is already used by another link");
         }
-        return new StdioChannel();
+        return new StdioChannel(terminal ? TerminalMode.characterMode() : null);
     }
 
     private final class StdioChannel implements Channel {
+        private final Runnable restoreTerminal;
         private volatile boolean closed;
+
+        StdioChannel(Runnable restoreTerminal) {
+            this.restoreTerminal = restoreTerminal;
+        }
 
         @Override
         public void start(ChannelListener listener) {
@@ -86,6 +99,9 @@ public final class StdioProvider implements ChannelProvider {
         public void close() {
             if (!closed) {
                 closed = true;
+                if (restoreTerminal != null) {
+                    restoreTerminal.run();
+                }
                 inUse.set(false);
             }
         }

@@ -42,7 +42,7 @@ public final class HostRuntime implements AutoCloseable {
     public HostRuntime(HostConfig cfg, InputStream in, PrintStream out, PluginEvents events) {
         this.cfg = cfg;
         if (in != null) {
-            registry.add(new StdioProvider(in, out), "host");
+            registry.add(new StdioProvider(in, out, in == System.in), "host");
         }
         host = new PluginHost(cfg.bundles(), cfg.settleMillis(), events, registry, cfg.debug());
     }
