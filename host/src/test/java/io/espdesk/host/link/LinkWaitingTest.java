@@ -23,14 +23,11 @@ class LinkWaitingTest {
                 registry, lines::add, Set.of());
         link.start();
         try {
-            long end = System.currentTimeMillis() + 5_000;
-            while (lines.isEmpty() && System.currentTimeMillis() < end) {
-                Thread.sleep(10);
-            }
+            awaitFirst(lines);
             assertEquals(List.of("link conf1: waiting for a plugin for scheme 'tpc' (schemes now: tcp, tcp-listen; did you mean 'tcp'?)"), lines);
             assertEquals(Link.State.WAITING, link.state());
             registry.add(new LoopbackTcpProvider("tpc"), "a plugin that really is called so");
-            end = System.currentTimeMillis() + 5_000;
+            long end = System.currentTimeMillis() + 5_000;
             while (link.state() == Link.State.WAITING && System.currentTimeMillis() < end) {
                 Thread.sleep(10);
             }
@@ -48,13 +45,18 @@ class LinkWaitingTest {
                 registry, lines::add, Set.of());
         link.start();
         try {
-            long end = System.currentTimeMillis() + 5_000;
-            while (lines.isEmpty() && System.currentTimeMillis() < end) {
-                Thread.sleep(10);
-            }
+            awaitFirst(lines);
             assertEquals(List.of("link l: waiting for plugins for schemes 'serial' and 'tcp' (no plugin provides any scheme yet)"), lines);
         } finally {
             link.stop();
+        }
+    }
+
+    /** Waits (5 s at most) for the link's first line. */
+    private static void awaitFirst(List<String> lines) throws InterruptedException {
+        long end = System.currentTimeMillis() + 5_000;
+        while (lines.isEmpty() && System.currentTimeMillis() < end) {
+            Thread.sleep(10);
         }
     }
 }
