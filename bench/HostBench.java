@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  */
 public class HostBench {
     public static void main(String[] args) throws Exception {
+        // a bench that fails (or is stopped) takes the espdesks it started with it; bench/common.sh's trap cannot
+        // reach them once this JVM is gone, as they are no longer its children then
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         Path root = Paths.get(".").toAbsolutePath().normalize();
         Path jar = Files.list(root.resolve("plugins/nodemcu/target")).filter(p -> p.toString().matches(".*/espdesk-nodemcu-[0-9.]+\\.jar"))

@@ -32,6 +32,9 @@ public class NetBench {
     static final Path ROOT = Paths.get(".").toAbsolutePath().normalize();
 
     public static void main(String[] args) throws Exception {
+        // a bench that fails (or is stopped) takes the espdesks it started with it; bench/common.sh's trap cannot
+        // reach them once this JVM is gone, as they are no longer its children then
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
         int conns = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         if (conns > 0) {
             connections(conns);

@@ -1,6 +1,4 @@
 #!/usr/bin/env bash
 # Host benchmark: start to ready, hot-add and removal of a real plugin jar, idle RSS. Medians over 10 runs.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-./espdesk --help >/dev/null   # builds on first use
-java bench/HostBench.java "${1:-10}"
+source "$(dirname "$0")/common.sh"
+bench_run java bench/HostBench.java "${1:-10}"
