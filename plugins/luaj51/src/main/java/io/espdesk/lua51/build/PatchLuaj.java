@@ -1,0 +1,88 @@
+package io.espdesk.lua51.build;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Build step (process-classes): gives two of LuaJ's methods a new body that calls ours in
+ * {@code io.espdesk.lua51.Lua51Numbers}, in the unpacked classes folder. Each new body loads the object's fields the
+ * static method needs, calls it and returns its result; the old body is dropped. Run on classes already patched it
+ * gives the same result again (and the unpack before it restores LuaJ's bytes on every build).
+ */
+public final class PatchLuaj {
+    private static final String NUMBERS = "io/espdesk/lua51/Lua51Numbers";
+
+    /** One method whose body becomes {@code return NUMBERS.target(this.field, ...)}. */
+    record Redirect(String owner, String name, String desc, List<String[]> fields, boolean withArgs, String target, String targetDesc) {
+    }
+
+    private static final List<Redirect> REDIRECTS = List.of(
+            // every number shown as text: tostring, print, .., table.concat, string.format's %s
+            new Redirect("org/luaj/vm2/LuaDouble", "tojstring", "()Ljava/lang/String;",
+                    List.<String[]>of(new String[] {"v", "D"}), false, "toText", "(D)Ljava/lang/String;"),
+            // every string read as a number: tonumber, arithmetic on strings, for loops, library arguments
+            new Redirect("org/luaj/vm2/LuaString", "scannumber", "()D",
+                    List.of(new String[] {"m_bytes", "[B"}, new String[] {"m_offset", "I"}, new String[] {"m_length", "I"}), false,
+                    "scan", "([BII)D"),
+            new Redirect("org/luaj/vm2/LuaString", "scannumber", "(I)D",
+                    List.of(new String[] {"m_bytes", "[B"}, new String[] {"m_offset", "I"}, new String[] {"m_length", "I"}), true,
+                    "scan", "([BIII)D"));
+
+    private PatchLuaj() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path classes = Path.of(args[0]);
+        for (Redirect r : REDIRECTS) {
+            Path file = classes.resolve(r.owner + ".class");
+            byte[] patched = patch(Files.readAllBytes(file), r);
+            Files.write(file, patched);
+        }
+        System.out.println("[espdesk-luaj51] LuaJ patched for Lua 5.1 numbers: " + REDIRECTS.size() + " methods redirected");
+    }
+
+    static byte[] patch(byte[] original, Redirect r) {
+        ClassReader reader = new ClassReader(original);
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS); // the new bodies have no branches: no frames to compute
+        boolean[] found = {false};
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
+                if (!name.equals(r.name) || !desc.equals(r.desc)) {
+                    return super.visitMethod(access, name, desc, signature, exceptions);
+                }
+                found[0] = true;
+                MethodVisitor mv = super.visitMethod(access, name, desc, signature, exceptions);
+                mv.visitCode();
+                for (String[] f : r.fields) {
+                    mv.visitVarInsn(Opcodes.ALOAD, 0);
+                    mv.visitFieldInsn(Opcodes.GETFIELD, r.owner, f[0], f[1]);
+                }
+                if (r.withArgs) {
+                    int slot = 1;
+                    for (Type t : Type.getArgumentTypes(desc)) {
+                        mv.visitVarInsn(t.getOpcode(Opcodes.ILOAD), slot);
+                        slot += t.getSize();
+                    }
+                }
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, NUMBERS, r.target, r.targetDesc, false);
+                mv.visitInsn(Type.getReturnType(desc).getOpcode(Opcodes.IRETURN));
+                mv.visitMaxs(0, 0);
+                mv.visitEnd();
+                return null; // the old body is not copied
+            }
+        }, 0);
+        if (!found[0]) {
+            throw new IllegalStateException("LuaJ has no " + r.owner + "." + r.name + r.desc + ": a different LuaJ version?");
+        }
+        return writer.toByteArray();
+    }
+}
