@@ -11,7 +11,7 @@ import org.luaj.vm2.lib.VarArgFunction;
  * The string library, built once: a frozen copy behind the JVM-wide string metatable (so {@code s:upper()} works
  * and no board can change it for another), and fresh writable copies as each board's {@code string} global.
  * {@code string.dump} is gone (no bytecode in or out), {@code string.rep} respects the board's RAM, and
- * {@code string.format} is Lua 5.1's (flags, width, precision; LuaJ's ignores them).
+ * {@code string.format} and the pattern functions (find, match, gmatch, gsub) are Lua 5.1's.
  */
 public final class SharedStrings {
     /** Roughly the free heap of a 1.5 firmware ESP8266: no single string can be larger. */
@@ -35,6 +35,7 @@ public final class SharedStrings {
         frozen.rawset(LuaValue.valueOf("upper"), new AsciiCase(true));
         frozen.rawset(LuaValue.valueOf("lower"), new AsciiCase(false));
         frozen.rawset(LuaValue.valueOf("format"), new io.espdesk.lua51.StringFormat());
+        io.espdesk.lua51.Patterns.install(frozen);
         FROZEN_LIB = frozen.freeze();
         FrozenTable meta = new FrozenTable();
         meta.rawset(LuaValue.INDEX, FROZEN_LIB);

@@ -47,4 +47,12 @@ class Lua51FidelityTest {
         String got = String.join("\n", run(resource("format.lua"))) + "\n";
         assertEquals(expected, got);
     }
+
+    @Test
+    void patternsMatchAsIn51() throws IOException {
+        // LuaJ: %f[%a] threw ArrayIndexOutOfBoundsException ("vm error: java.lang..."), gmatch("abc", "()") gave wrong positions
+        String expected = resource("patterns.expected");
+        String got = String.join("\n", run(resource("patterns.lua"))) + "\n";
+        assertEquals(expected, got);
+    }
 }
