@@ -162,10 +162,10 @@ class SerialBridgeTest {
             Link l = link("B", "serial:" + pty.path, "board://echo/uart0?sim=desk");
             assertTrue(l.awaitUp(5, TimeUnit.SECONDS), status.toString());
             StringBuilder boot = new StringBuilder();
-            while (!boot.toString().endsWith("ready\n") && boot.length() < 2_000) {
-                boot.append((char) (pty.read(1)[0] & 0xff)); // the firmware's banner, then the script's first line
+            while (!boot.toString().endsWith("ready\r\n> ") && boot.length() < 2_000) {
+                boot.append((char) (pty.read(1)[0] & 0xff)); // the firmware's banner, the script's first line, the prompt
             }
-            assertTrue(boot.toString().startsWith("NodeMCU") && boot.toString().endsWith("\nready\n"), boot.toString());
+            assertTrue(boot.toString().startsWith("NodeMCU") && boot.toString().endsWith(")\r\nready\r\n> "), boot.toString());
             pty.write("every byte: \u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             assertEquals("EVERY BYTE: \u00e9", new String(pty.read(13), java.nio.charset.StandardCharsets.ISO_8859_1));
             l.stop();

@@ -12,16 +12,25 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Build step (process-classes): gives two of LuaJ's methods a new body that calls ours in
- * {@code io.espdesk.lua51.Lua51Numbers}, in the unpacked classes folder. Each new body loads the object's fields the
+ * Build step (process-classes): gives a few of LuaJ's methods a new body that calls ours
+ * ({@code io.espdesk.lua51.Lua51Numbers}, {@code org.luaj.vm2.compiler.Lua51Lex}), in the unpacked classes folder. Each new body loads the object's fields the
  * static method needs, calls it and returns its result; the old body is dropped. Run on classes already patched it
  * gives the same result again (and the unpack before it restores LuaJ's bytes on every build).
  */
 public final class PatchLuaj {
     private static final String NUMBERS = "io/espdesk/lua51/Lua51Numbers";
+    private static final String LEX = "org/luaj/vm2/compiler/Lua51Lex";
+    private static final List<String[]> THIS = List.<String[]>of(new String[] {null, null});
 
-    /** One method whose body becomes {@code return NUMBERS.target(this.field, ...)}. */
-    record Redirect(String owner, String name, String desc, List<String[]> fields, boolean withArgs, String target, String targetDesc) {
+    /**
+     * One method whose body becomes {@code return host.target(this.field..., args...)}; a field entry {null, null}
+     * passes {@code this} itself.
+     */
+    record Redirect(String owner, String name, String desc, List<String[]> fields, boolean withArgs, String host, String target,
+            String targetDesc) {
+        Redirect(String owner, String name, String desc, List<String[]> fields, boolean withArgs, String target, String targetDesc) {
+            this(owner, name, desc, fields, withArgs, NUMBERS, target, targetDesc);
+        }
     }
 
     private static final List<Redirect> REDIRECTS = List.of(
@@ -34,7 +43,10 @@ public final class PatchLuaj {
                     "scan", "([BII)D"),
             new Redirect("org/luaj/vm2/LuaString", "scannumber", "(I)D",
                     List.of(new String[] {"m_bytes", "[B"}, new String[] {"m_offset", "I"}, new String[] {"m_length", "I"}), true,
-                    "scan", "([BIII)D"));
+                    "scan", "([BIII)D"),
+            // syntax errors: 5.1's "near '<eof>'" (the REPL's cue for a continuation line)
+            new Redirect("org/luaj/vm2/compiler/LexState", "lexerror", "(Ljava/lang/String;I)V", THIS, true, LEX,
+                    "lexerror", "(Lorg/luaj/vm2/compiler/LexState;Ljava/lang/String;I)V"));
 
     private PatchLuaj() {
     }
@@ -46,7 +58,7 @@ public final class PatchLuaj {
             byte[] patched = patch(Files.readAllBytes(file), r);
             Files.write(file, patched);
         }
-        System.out.println("[espdesk-luaj51] LuaJ patched for Lua 5.1 numbers: " + REDIRECTS.size() + " methods redirected");
+        System.out.println("[espdesk-luaj51] LuaJ patched for Lua 5.1: " + REDIRECTS.size() + " methods redirected");
     }
 
     static byte[] patch(byte[] original, Redirect r) {
@@ -64,7 +76,9 @@ public final class PatchLuaj {
                 mv.visitCode();
                 for (String[] f : r.fields) {
                     mv.visitVarInsn(Opcodes.ALOAD, 0);
-                    mv.visitFieldInsn(Opcodes.GETFIELD, r.owner, f[0], f[1]);
+                    if (f[0] != null) {
+                        mv.visitFieldInsn(Opcodes.GETFIELD, r.owner, f[0], f[1]);
+                    }
                 }
                 if (r.withArgs) {
                     int slot = 1;
@@ -73,7 +87,7 @@ public final class PatchLuaj {
                         slot += t.getSize();
                     }
                 }
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, NUMBERS, r.target, r.targetDesc, false);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, r.host, r.target, r.targetDesc, false);
                 mv.visitInsn(Type.getReturnType(desc).getOpcode(Opcodes.IRETURN));
                 mv.visitMaxs(0, 0);
                 mv.visitEnd();

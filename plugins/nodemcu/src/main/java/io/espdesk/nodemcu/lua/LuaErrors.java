@@ -11,7 +11,6 @@ import org.luaj.vm2.lib.OneArgFunction;
  * firmware {@code init.lua:10: message}.
  */
 public final class LuaErrors {
-    private static final Pattern UNEXPECTED = Pattern.compile("unexpected symbol \\d+ \\((.+?)\\)");
     private static final Pattern LUAJ_PLACE_LOOSE = Pattern.compile("^[@=]?([^\\s:]+:(\\d+|\\?)) ");
 
     private LuaErrors() {
@@ -22,8 +21,6 @@ public final class LuaErrors {
         if (msg == null) {
             return "nil";
         }
-        // LuaJ's lexer says "unexpected symbol 61 (=)" where Lua 5.1 says "unexpected symbol near '='"
-        msg = UNEXPECTED.matcher(msg).replaceAll("unexpected symbol near '$1'");
         Matcher m = LUAJ_PLACE_LOOSE.matcher(msg);
         if (m.find()) {
             return m.group(1) + ": " + msg.substring(m.end());

@@ -55,13 +55,16 @@ public final class LuaBoard {
     public void runInit() {
         if (!board.flash().exists("init.lua")) {
             board.console().print("lua: cannot open init.lua\n");
-            return;
+        } else {
+            inInit = true;
+            try {
+                call(() -> compile("init.lua").call());
+            } finally {
+                inInit = false;
+            }
         }
-        inInit = true;
-        try {
-            call(() -> compile("init.lua").call());
-        } finally {
-            inInit = false;
+        if (board.powered()) {
+            board.console().prompt("> "); // the interpreter's first prompt follows init.lua, as lua_main's dojob does
         }
     }
 

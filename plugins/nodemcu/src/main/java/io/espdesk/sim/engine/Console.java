@@ -42,8 +42,38 @@ public final class Console {
         }
     }
 
+    /**
+     * Text from the firmware (print, echo, prompts, panics) as its UART driver sends it (uart0_putc): each {@code \n}
+     * goes out as {@code \r\n} and a {@code \r} not at all. Serial tools wait for {@code \r\n> }.
+     * {@link #write(byte[])} is the raw path (uart.write): exact bytes.
+     */
     public void print(String text) {
-        write(text.getBytes(StandardCharsets.ISO_8859_1));
+        byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(b.length + 8);
+        for (byte c : b) {
+            if (c == '\n') {
+                out.write('\r');
+                out.write('\n');
+            } else if (c != '\r') {
+                out.write(c);
+            }
+        }
+        write(out.toByteArray());
+    }
+
+    /**
+     * The interpreter's prompt ({@code > }, {@code >> }): on the wire like any text, but not part of the board's
+     * printed lines, so {@code [board] text} and expectations read what the script printed, not where a prompt
+     * happened to stand.
+     */
+    public void prompt(String prompt) {
+        byte[] b = prompt.getBytes(StandardCharsets.ISO_8859_1);
+        if (keep.getAsBoolean()) {
+            all.write(b, 0, b.length);
+        }
+        if (tap != null) {
+            tap.accept(b);
+        }
     }
 
     /** Ends a partial line (at a reset, or at the end of a run) so nothing printed is lost from the output. */

@@ -51,6 +51,6 @@ class NodeModuleTest {
         Bench b = Bench.legacy();
         b.board("b", "node.output(function(s) uart.write(0, '<' .. s .. '>') end, 0)\nprint('hidden')\nnode.output(nil)\nnode.input('print(6*7)')");
         b.run(10);
-        assertEquals(List.of("<hidden", ">42", "> "), b.lines("b"));
+        assertEquals(List.of("<hidden", ">42"), b.lines("b"));
     }
 }

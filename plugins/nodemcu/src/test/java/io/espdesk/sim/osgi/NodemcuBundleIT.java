@@ -43,7 +43,7 @@ class NodemcuBundleIT {
                     registry, lines::add, java.util.Set.of());
             link.start();
             StringBuilder seen = new StringBuilder();
-            while (!seen.toString().endsWith("ready\n")) {
+            while (!seen.toString().endsWith("ready\r\n> ")) { // the firmware's line end, then its prompt
                 seen.append((char) screen.read());
             }
             typing.write("hi".getBytes());
