@@ -2,7 +2,11 @@ package io.espdesk.nodemcu.lua;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.espdesk.lua51.CallStack;
+import io.espdesk.lua51.VariableNames;
+import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.lib.OneArgFunction;
 
@@ -11,6 +15,7 @@ import org.luaj.vm2.lib.OneArgFunction;
  * firmware {@code init.lua:10: message}.
  */
 public final class LuaErrors {
+    private static final Pattern PLACE = Pattern.compile("[^\\s:]+:(\\d+|\\?): ");
     private static final Pattern LUAJ_PLACE_LOOSE = Pattern.compile("^[@=]?([^\\s:]+:(\\d+|\\?)) ");
 
     private LuaErrors() {
@@ -39,12 +44,33 @@ public final class LuaErrors {
         return fix(msg);
     }
 
-    /** A Lua function that fixes an error message; installed as the main thread's error function. */
-    public static LuaValue fixer() {
+    /**
+     * A Lua function that fixes an error message; installed as the main thread's error function, so it runs where
+     * the error happened, with the failing function on top of {@code stack}: LuaJ's nameless texts get 5.1's names.
+     */
+    public static LuaValue fixer(CallStack stack) {
         return new OneArgFunction() {
             @Override
             public LuaValue call(LuaValue m) {
-                return m.isstring() ? valueOf(fix(m.tojstring())) : m;
+                if (!m.isstring()) {
+                    return m;
+                }
+                String msg = fix(m.tojstring());
+                Matcher place = PLACE.matcher(msg);
+                String where = place.lookingAt() ? place.group() : "";
+                String text = msg.substring(where.length());
+                LuaFunction top = stack.frames().function(0);
+                if (top instanceof LuaClosure) {
+                    LuaClosure c = (LuaClosure) top;
+                    String named = VariableNames.rewrite(text, c, stack.frames().registers(0), stack.lastPc());
+                    if (named == null) {
+                        named = VariableNames.badArgument(text, c, stack.frames().registers(0), stack.lastPc());
+                    }
+                    if (named != null) {
+                        return valueOf(where + named);
+                    }
+                }
+                return valueOf(msg);
             }
         };
     }

@@ -51,8 +51,9 @@ public final class Sandbox {
             return b == null ? null : new java.io.ByteArrayInputStream(b);
         };
         lockDown(g);
-        g.running.errorfunc = LuaErrors.fixer();
-        lua51(g);
+        g.running.errorfunc = LuaErrors.fixer(hook);
+        lua51(g, g.running.errorfunc);
+        io.espdesk.lua51.BaseLib51.install(g, hook);
         return g;
     }
 
@@ -82,7 +83,7 @@ public final class Sandbox {
     }
 
     /** Lua 5.1 as the firmware has it, where LuaJ implements 5.2: the 5.1 names, and xpcall handlers see 5.1's messages. */
-    private static void lua51(Globals g) {
+    private static void lua51(Globals g, LuaValue fixer) {
         LuaValue luajXpcall = g.get("xpcall");
         g.set("xpcall", new VarArgFunction() {
             @Override
@@ -92,14 +93,13 @@ public final class Sandbox {
                     @Override
                     public Varargs invoke(Varargs m) {
                         LuaValue msg = m.arg1();
-                        return handler.invoke(msg.isstring() ? valueOf(LuaErrors.fix(msg.tojstring())) : msg);
+                        return handler.invoke(fixer.call(msg)); // the handler runs where the error happened, as 5.1's
                     }
                 };
                 return luajXpcall.invoke(varargsOf(a.arg1(), fixing, a.subargs(3)));
             }
         });
         LuaValue math = g.get("math");
-        g.set("unpack", g.get("table").get("unpack"));
         LuaValue load = g.get("load");
         g.set("loadstring", new VarArgFunction() {
             @Override

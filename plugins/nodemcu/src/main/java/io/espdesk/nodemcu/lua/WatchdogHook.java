@@ -1,17 +1,12 @@
 package io.espdesk.nodemcu.lua;
 
-import org.luaj.vm2.LuaClosure;
-import org.luaj.vm2.LuaFunction;
-import org.luaj.vm2.LuaValue;
-import org.luaj.vm2.Varargs;
-import org.luaj.vm2.lib.DebugLib;
+import io.espdesk.lua51.CallStack;
 
 /**
- * Counts VM instructions per firmware task and trips the watchdog past the budget. LuaJ only calls instruction
- * hooks through a DebugLib, so this is one; the sandbox removes the {@code debug} table it installs, and the call
- * hooks do nothing (no call-stack bookkeeping, so the interpreter stays fast).
+ * Counts VM instructions per firmware task and trips the watchdog past the budget, on top of the call stack that
+ * Lua 5.1's error messages and levels need (one VM hook does both: LuaJ has one debug hook per state).
  */
-public final class WatchdogHook extends DebugLib {
+public final class WatchdogHook extends CallStack {
     private final long budget;
     private long count;
 
@@ -31,24 +26,9 @@ public final class WatchdogHook extends DebugLib {
     }
 
     @Override
-    public void onInstruction(int pc, Varargs v, int top) {
+    protected void onStep() {
         if (++count > budget) {
             throw new WatchdogReset();
         }
-    }
-
-    @Override
-    public void onCall(LuaFunction f) {
-        // no call-stack bookkeeping: scripts cannot reach the debug library
-    }
-
-    @Override
-    public void onCall(LuaClosure c, Varargs varargs, LuaValue[] stack) {
-        // no call-stack bookkeeping: scripts cannot reach the debug library
-    }
-
-    @Override
-    public void onReturn() {
-        // no call-stack bookkeeping: scripts cannot reach the debug library
     }
 }

@@ -55,4 +55,13 @@ class Lua51FidelityTest {
         String got = String.join("\n", run(resource("patterns.lua"))) + "\n";
         assertEquals(expected, got);
     }
+
+    @Test
+    void errorsNameTheirVariablesAndKeep51sLevelsAndFunctions() throws IOException {
+        // LuaJ: "attempt to call nil", "attempt to index ? (a nil value)", "index expected, got nil", error(msg, 0) with a
+        // position, no setfenv/getfenv/newproxy/module/table.foreach/maxn/math.log10, pcall not catching a deep recursion
+        String expected = resource("errors.expected");
+        String got = String.join("\n", run(resource("errors.lua"))) + "\n";
+        assertEquals(expected, got);
+    }
 }

@@ -74,7 +74,7 @@ class TmrModuleTest {
         List<String> l = b.lines("b");
         assertEquals("nil\ttrue", l.get(0));
         // LuaJ names no variable in this message (Lua 5.1 would add "field 'alarm'"); the place is the firmware's
-        assertEquals("init.lua:2: attempt to call nil", l.get(1));
+        assertEquals("init.lua:2: attempt to call field 'alarm' (a nil value)", l.get(1));
     }
 
     @Test
