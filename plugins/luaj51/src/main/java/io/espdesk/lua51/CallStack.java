@@ -100,6 +100,16 @@ public class CallStack extends DebugLib {
         fr.push(f, null);
     }
 
+    /** {@code file:line} of the running Lua function's current instruction, or null when Java code runs alone. */
+    public String where() {
+        LuaFunction f = frames().function(0);
+        if (!(f instanceof LuaClosure)) {
+            return null;
+        }
+        String w = BaseLib51.where((LuaClosure) f, lastPc);
+        return w.substring(0, w.length() - 2);
+    }
+
     /** The instruction of the frame {@code level} down from the top (0: the running one). */
     public int pc(int level) {
         return level == 0 ? lastPc : frames().pcBelowTop(level);

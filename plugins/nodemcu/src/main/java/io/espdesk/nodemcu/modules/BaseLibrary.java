@@ -64,7 +64,7 @@ final class BaseLibrary {
             @Override
             public Varargs invoke(Varargs a) {
                 String opt = a.optjstring(1, "collect");
-                return "count".equals(opt) ? valueOf(24.0 + 0.5 * board.world().tcp().openCount(board)) : valueOf(0);
+                return "count".equals(opt) ? valueOf(lua.heap().used() / 1024.0) : valueOf(0); // the same estimate as node.heap()
             }
         });
         Random rng = new Random(board.world().seed() * 1_000_003L + board.name().hashCode());

@@ -20,6 +20,7 @@ public final class LuaBoard {
     private final WatchdogHook hook;
     private final Globals globals;
     private boolean inInit;
+    private final HeapEstimate heap = new HeapEstimate(this);
 
     /** Builds the Lua state of a boot: the 5.1 core, locked down, then the base library and the profile's modules. */
     public LuaBoard(Board board, boolean legacy, long watchdogInstructions) {
@@ -32,6 +33,13 @@ public final class LuaBoard {
         for (Module m : ModuleList.of(this, interpreter)) {
             globals.load(m);
         }
+        UnsimulatedModules.install(globals, this);
+        heap.markBoot();
+    }
+
+    /** The board's Lua memory, as node.heap() and collectgarbage("count") report it. */
+    HeapEstimate heap() {
+        return heap;
     }
 
     public Board board() {

@@ -11,8 +11,6 @@ import org.luaj.vm2.LuaValue;
  * (the simulated board keeps the source: LuaJ runs text), output redirection and feeding the interpreter.
  */
 public final class NodeModule extends Module {
-    /** What a 1.5 firmware reports as free heap right after boot. */
-    static final int HEAP = 40_960;
     static final int FLASH_ID = 1_458_400;
     static final int FLASH_SIZE = 4 * 1024 * 1024;
 
@@ -39,7 +37,7 @@ public final class NodeModule extends Module {
             world().scheduler().after(0, board, () -> board.deepSleep(us));
             return none();
         });
-        put(t, "heap", a -> LuaValue.valueOf(HEAP - 512 * world().tcp().openCount(board)));
+        put(t, "heap", a -> LuaValue.valueOf(lua.heap().free()));
         put(t, "chipid", a -> LuaValue.valueOf(board.chipId()));
         put(t, "flashid", a -> LuaValue.valueOf(FLASH_ID));
         put(t, "flashsize", a -> LuaValue.valueOf(FLASH_SIZE));
