@@ -21,6 +21,7 @@ public final class LuaBoard {
     private final Globals globals;
     private boolean inInit;
     private final HeapEstimate heap = new HeapEstimate(this);
+    private final String moduleNames;
 
     /** Builds the Lua state of a boot: the 5.1 core, locked down, then the base library and the profile's modules. */
     public LuaBoard(Board board, boolean legacy, long watchdogInstructions) {
@@ -30,11 +31,19 @@ public final class LuaBoard {
         this.globals = Sandbox.create(board.flash()::read, hook);
         Interpreter interpreter = new Interpreter(this);
         BaseLibrary.install(globals, this, interpreter);
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
         for (Module m : ModuleList.of(this, interpreter)) {
             globals.load(m);
+            names.add(m.moduleName());
         }
+        this.moduleNames = String.join(",", names);
         UnsimulatedModules.install(globals, this);
         heap.markBoot();
+    }
+
+    /** The modules of this build, as node.info("build_config").modules lists them: "bit,crypto,…". */
+    String moduleNames() {
+        return moduleNames;
     }
 
     /** The board's Lua memory, as node.heap() and collectgarbage("count") report it. */

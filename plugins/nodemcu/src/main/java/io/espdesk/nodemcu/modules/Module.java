@@ -27,6 +27,11 @@ public abstract class Module extends TwoArgFunction {
         this.moduleName = moduleName;
     }
 
+    /** The module's global name: "tmr", "wifi" … */
+    String moduleName() {
+        return moduleName;
+    }
+
     protected World world() {
         return board.world();
     }

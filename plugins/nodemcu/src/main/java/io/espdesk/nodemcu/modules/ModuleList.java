@@ -21,7 +21,9 @@ final class ModuleList {
                 new FileModule(lua),
                 new GpioModule(lua),
                 new SjsonModule(lua, "sjson"),
-                new BitModule(lua)));
+                new BitModule(lua),
+                new EncoderModule(lua),
+                new CryptoModule(lua)));
         if (lua.legacy()) {
             modules.add(new SjsonModule(lua, "cjson")); // the 1.5 builds' name for it
         }

@@ -42,6 +42,28 @@ public final class NodeModule extends Module {
         put(t, "flashid", a -> LuaValue.valueOf(FLASH_ID));
         put(t, "flashsize", a -> LuaValue.valueOf(FLASH_SIZE));
         put(t, "info", a -> {
+            if (!legacy()) {
+                String group = a.optjstring(1, "legacy");
+                switch (group) {
+                    case "hw":
+                        return table("chip_id", board.chipId(), "flash_id", FLASH_ID, "flash_size", FLASH_SIZE / 1024,
+                                "flash_mode", 0, "flash_speed", 40_000_000);
+                    case "sw_version":
+                        return table("node_version_major", 3, "node_version_minor", 0, "node_version_revision", 0,
+                                "git_branch", "release", "git_commit_id", "espdesk-simulated", "git_release", "3.0.0-espdesk",
+                                "git_commit_dts", "202401010000");
+                    case "build_config":
+                        return table("ssl", false, "lfs_size", 0, "modules", lua.moduleNames(), "number_type", "float");
+                    case "lfs":
+                        return table("lfs_size", 0);
+                    case "legacy":
+                        interpreter.out("Warning, deprecated API! node.info() without parameter. It will be removed in the next version."
+                                + " See documentation for details.\n");
+                        break;
+                    default:
+                        throw argError(1, "info", "invalid option '" + group + "'");
+                }
+            }
             int[] v = legacy() ? new int[] {1, 5, 4} : new int[] {3, 0, 0};
             return LuaValue.varargsOf(new LuaValue[] {LuaValue.valueOf(v[0]), LuaValue.valueOf(v[1]), LuaValue.valueOf(v[2]),
                 LuaValue.valueOf(board.chipId()), LuaValue.valueOf(FLASH_ID), LuaValue.valueOf(FLASH_SIZE / 1024),
@@ -91,5 +113,16 @@ public final class NodeModule extends Module {
                 return LuaValue.valueOf(lo + (long) (r.nextDouble() * (hi - lo + 1)));
             });
         }
+    }
+
+    /** A table of name/value pairs (numbers, strings, booleans). */
+    private static LuaTable table(Object... kv) {
+        LuaTable t = new LuaTable();
+        for (int i = 0; i < kv.length; i += 2) {
+            Object v = kv[i + 1];
+            t.set((String) kv[i], v instanceof Integer ? LuaValue.valueOf((Integer) v)
+                    : v instanceof Boolean ? LuaValue.valueOf((Boolean) v) : LuaValue.valueOf(String.valueOf(v)));
+        }
+        return t;
     }
 }
