@@ -31,9 +31,17 @@ public final class Interpreter {
     private final java.util.ArrayDeque<Byte> unread = new java.util.ArrayDeque<>();
     private boolean running;
 
+    private final PipeModule pipes;
+    private Pipe stdout;
+
     public Interpreter(LuaBoard lua) {
         this.lua = lua;
         this.board = lua.board();
+        this.pipes = new PipeModule(lua);
+    }
+
+    PipeModule pipes() {
+        return pipes;
     }
 
     public void echo(boolean on) {
@@ -43,8 +51,12 @@ public final class Interpreter {
     /** Text the board prints (print, errors): to UART0 and/or the node.output() function. */
     public void out(String text) {
         if (!outputFn.isnil()) {
-            LuaValue fn = outputFn;
-            board.world().scheduler().after(0, board, () -> lua.callLua(fn, LuaValue.valueOf(text)));
+            if (stdout != null) {
+                stdout.write(text.getBytes(StandardCharsets.ISO_8859_1)); // 3.0: into the stdout pipe, its reader posted
+            } else {
+                LuaValue fn = outputFn;
+                board.world().scheduler().after(0, board, () -> lua.callLua(fn, LuaValue.valueOf(text)));
+            }
             if (!alsoSerial) {
                 return;
             }
@@ -52,9 +64,11 @@ public final class Interpreter {
         board.console().print(text);
     }
 
+    /** node.output(fn, serial): 1.5 calls fn with each text; 3.0 writes a pipe and fn is its reader callback. */
     void redirect(LuaValue fn, boolean serialToo) {
         this.outputFn = fn;
         this.alsoSerial = serialToo;
+        this.stdout = fn.isnil() || lua.legacy() ? null : pipes.create(fn);
     }
 
     /** Bytes typed into the UART while no uart.on("data") handler takes them. */

@@ -26,6 +26,8 @@ final class ModuleList {
                 new CryptoModule(lua)));
         if (lua.legacy()) {
             modules.add(new SjsonModule(lua, "cjson")); // the 1.5 builds' name for it
+        } else {
+            modules.add(interpreter.pipes()); // 3.0 has pipes; node.output hands its function one
         }
         return modules;
     }
