@@ -24,6 +24,8 @@ public final class BaseLib51 {
     }
 
     public static void install(Globals g, CallStack stack) {
+        // a function that uses no global has no _ENV upvalue to change: its environment is remembered here
+        java.util.Map<LuaClosure, LuaTable> envOf = new java.util.WeakHashMap<>();
         g.set("error", new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs a) {
@@ -76,11 +78,18 @@ public final class BaseLib51 {
         g.set("getfenv", new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs a) {
+                if (a.arg1().isnumber() && a.arg1().toint() == 0) {
+                    return g; // level 0: the global environment
+                }
                 LuaValue f = function(a.arg1().isnil() ? valueOf(1) : a.arg1(), stack, "getfenv");
                 if (f instanceof LuaClosure) {
                     int i = envIndex((LuaClosure) f);
                     if (i >= 0) {
                         return ((LuaClosure) f).upValues[i].getValue();
+                    }
+                    LuaTable remembered = envOf.get(f);
+                    if (remembered != null) {
+                        return remembered;
                     }
                 }
                 return g;
@@ -97,7 +106,9 @@ public final class BaseLib51 {
                 if (!(f instanceof LuaClosure)) {
                     throw new LuaError("'setfenv' cannot change environment of given object");
                 }
-                setEnv((LuaClosure) f, env);
+                if (!setEnv((LuaClosure) f, env)) {
+                    envOf.put((LuaClosure) f, env);
+                }
                 return f;
             }
         });
@@ -268,11 +279,13 @@ public final class BaseLib51 {
     }
 
     /** A function's own environment: its _ENV upvalue replaced, so functions that shared it keep theirs (5.1's rule). */
-    private static void setEnv(LuaClosure c, LuaTable env) {
+    private static boolean setEnv(LuaClosure c, LuaTable env) {
         int i = envIndex(c);
         if (i >= 0) {
             c.upValues[i] = new UpValue(new LuaValue[] {env}, 0);
+            return true;
         }
+        return false;
     }
 
     /** {@code file:line: } of instruction {@code pc} of {@code c} (its first line when unknown). */

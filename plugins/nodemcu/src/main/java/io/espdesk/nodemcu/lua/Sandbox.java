@@ -54,6 +54,8 @@ public final class Sandbox {
         g.running.errorfunc = LuaErrors.fixer(hook);
         lua51(g, g.running.errorfunc);
         io.espdesk.lua51.BaseLib51.install(g, hook);
+        g.set("debug", io.espdesk.lua51.DebugSubset.create(hook)); // traceback and getinfo only
+        g.get("package").get("loaded").set("debug", g.get("debug"));
         return g;
     }
 

@@ -25,7 +25,12 @@ final class BaseLibrary {
         LuaValue tostring = new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs a) {
-                return valueOf(text(a.checkvalue(1), ids));
+                LuaValue v = a.checkvalue(1);
+                LuaValue meta = v.getmetatable();
+                if (meta != null && !v.isstring() && !meta.rawget(LuaValue.valueOf("__tostring")).isnil()) {
+                    return meta.rawget(LuaValue.valueOf("__tostring")).call(v); // 5.1 returns what it returns, nil too
+                }
+                return valueOf(text(v, ids));
             }
         };
         g.set("tostring", tostring);
@@ -108,7 +113,11 @@ final class BaseLibrary {
         if (meta != null && !v.isstring()) {
             LuaValue ts = meta.rawget(LuaValue.valueOf("__tostring"));
             if (!ts.isnil()) {
-                return ts.call(v).tojstring();
+                LuaValue s = ts.call(v);
+                if (!s.isstring()) {
+                    throw new LuaError("'tostring' must return a string to 'print'");
+                }
+                return s.tojstring();
             }
         }
         switch (v.type()) {

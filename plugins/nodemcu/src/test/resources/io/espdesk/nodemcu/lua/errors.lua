@@ -57,3 +57,8 @@ local function defmod() module("mymod", package.seeall) function greet() return 
 defmod()
 print(mymod.greet(), mymod._NAME, mymod._PACKAGE, type(greet))
 print(pcall(function() local t = setmetatable({}, {__add = function(a, b) return "added" end}) return '5' + t end))
+local named = setmetatable({}, {__tostring = function(x) return x.name end}) print(tostring(named) == nil, pcall(print, named))
+print(getfenv(0) == _G)
+do local gf = getfenv local g local function f() setfenv(2, {a = "10"}) end g = function() f() return gf(1).a end print(g(), gf(g).a) end
+local function where() return debug.getinfo(1, "l").currentline, debug.getinfo(2).currentline end print(where())
+local function named_fn() return debug.getinfo(1, "n").name end print(named_fn(), debug.getinfo(print).what, type(debug.traceback("x")))
