@@ -107,7 +107,7 @@ public final class Interpreter {
                     board.console().print("\n");
                 }
                 if (line.size() == 0) {
-                    board.console().prompt(prompt());
+                    showPrompt();
                 } else {
                     String l = line.toString(StandardCharsets.ISO_8859_1);
                     line.reset();
@@ -132,7 +132,7 @@ public final class Interpreter {
         board.world().scheduler().after(0, board, () -> {
             lua.call(() -> run(l));
             if (board.powered()) {
-                board.console().prompt(prompt());
+                showPrompt();
                 running = false;
                 readOn();
             }
@@ -168,6 +168,23 @@ public final class Interpreter {
     /** 1.5 prints the message alone; 3.0's interpreter prints it after "Lua error: ". */
     private void report(String msg) {
         out((lua.legacy() ? "" : "Lua error: \t") + msg + "\n");
+    }
+
+    /** The prompt goes where output goes: the firmware writes it with the same call (a telnet client sees it too). */
+    private void showPrompt() {
+        String p = prompt();
+        if (!outputFn.isnil()) {
+            if (stdout != null) {
+                stdout.write(p.getBytes(StandardCharsets.ISO_8859_1));
+            } else {
+                LuaValue fn = outputFn;
+                board.world().scheduler().after(0, board, () -> lua.callLua(fn, LuaValue.valueOf(p)));
+            }
+            if (!alsoSerial) {
+                return;
+            }
+        }
+        board.console().prompt(p);
     }
 
     private String prompt() {

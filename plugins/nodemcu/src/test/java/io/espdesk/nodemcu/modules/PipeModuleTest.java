@@ -55,6 +55,7 @@ class PipeModuleTest {
         b.run(20_000);
         List<String> cli = b.lines("cli");
         assertTrue(cli.contains("remote:\t42"), "the REPL's answer came back over TCP: " + cli);
+        assertTrue(cli.contains("> "), "and the prompt after it, written where output goes: " + cli);
         assertTrue(b.lines("srv").stream().noneMatch(l -> l.contains("42")), "node.output(fn, 0): nothing on the serial: " + b.lines("srv"));
     }
 }
