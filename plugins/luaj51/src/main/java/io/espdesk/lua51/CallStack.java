@@ -159,6 +159,15 @@ public class CallStack extends DebugLib {
         lastPc = f.n > 0 ? f.pc[f.n - 1] : -1; // back in the caller, at its call
     }
 
+    /**
+     * LuaJ appends this to an error raised in a thread without an error function; DebugLib's own would read a call
+     * stack we do not keep (coroutines get the fixer as their error function, so this is a fallback).
+     */
+    @Override
+    public String traceback(int level) {
+        return "stack traceback:\n\t[C]: ?";
+    }
+
     /** Called before every VM instruction. */
     protected void onStep() {
     }

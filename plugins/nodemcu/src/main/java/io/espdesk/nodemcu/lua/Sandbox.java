@@ -53,10 +53,45 @@ public final class Sandbox {
         lockDown(g);
         g.running.errorfunc = LuaErrors.fixer(hook);
         lua51(g, g.running.errorfunc);
+        coroutinesFixErrors(g, g.running.errorfunc);
         io.espdesk.lua51.BaseLib51.install(g, hook);
         g.set("debug", io.espdesk.lua51.DebugSubset.create(hook)); // traceback and getinfo only
         g.get("package").get("loaded").set("debug", g.get("debug"));
         return g;
+    }
+
+    /**
+     * A coroutine is a LuaThread of its own, whose error function LuaJ leaves empty: coroutine.create and wrap give
+     * each the main thread's fixer, so errors inside read as 5.1's there too.
+     */
+    private static void coroutinesFixErrors(Globals g, LuaValue fixer) {
+        LuaValue co = g.get("coroutine");
+        LuaValue create = co.get("create");
+        LuaValue resume = co.get("resume");
+        co.set("create", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs a) {
+                LuaValue t = create.call(a.arg1());
+                ((org.luaj.vm2.LuaThread) t).errorfunc = fixer;
+                return t;
+            }
+        });
+        co.set("wrap", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs a) {
+                LuaValue t = co.get("create").call(a.checkfunction(1));
+                return new VarArgFunction() {
+                    @Override
+                    public Varargs invoke(Varargs args) {
+                        Varargs r = resume.invoke(varargsOf(t, args));
+                        if (!r.arg1().toboolean()) {
+                            throw new LuaError(r.arg(2)); // 5.1: wrap raises the coroutine's error as it is
+                        }
+                        return r.subargs(2);
+                    }
+                };
+            }
+        });
     }
 
     /** Binary chunks (string.dump output, luac files) could break out of the VM's checks: refused with a clear error. */

@@ -62,3 +62,6 @@ print(getfenv(0) == _G)
 do local gf = getfenv local g local function f() setfenv(2, {a = "10"}) end g = function() f() return gf(1).a end print(g(), gf(g).a) end
 local function where() return debug.getinfo(1, "l").currentline, debug.getinfo(2).currentline end print(where())
 local function named_fn() return debug.getinfo(1, "n").name end print(named_fn(), debug.getinfo(print).what, type(debug.traceback("x")))
+print(coroutine.resume(coroutine.create(function() local t = nil; local v = t.x return v end)))
+print(pcall(coroutine.wrap(function() local n; local v = n + 1 return v end)))
+local gen = coroutine.wrap(function() for i = 1, 2 do coroutine.yield(i) end end) print(gen(), gen())
