@@ -44,6 +44,9 @@ public final class PatchLuaj {
             new Redirect("org/luaj/vm2/LuaString", "scannumber", "(I)D",
                     List.of(new String[] {"m_bytes", "[B"}, new String[] {"m_offset", "I"}, new String[] {"m_length", "I"}), true,
                     "scan", "([BIII)D"),
+            // chunk names in messages: 5.1's [string "first line..."]
+            new Redirect("org/luaj/vm2/Lua", "chunkid", "(Ljava/lang/String;)Ljava/lang/String;", List.of(), true,
+                    "io/espdesk/lua51/ChunkNames", "chunkid", "(Ljava/lang/String;)Ljava/lang/String;"),
             // syntax errors: 5.1's "near '<eof>'" (the REPL's cue for a continuation line)
             new Redirect("org/luaj/vm2/compiler/LexState", "lexerror", "(Ljava/lang/String;I)V", THIS, true, LEX,
                     "lexerror", "(Lorg/luaj/vm2/compiler/LexState;Ljava/lang/String;I)V"));
@@ -58,7 +61,63 @@ public final class PatchLuaj {
             byte[] patched = patch(Files.readAllBytes(file), r);
             Files.write(file, patched);
         }
-        System.out.println("[espdesk-luaj51] LuaJ patched for Lua 5.1: " + REDIRECTS.size() + " methods redirected");
+        Path lex = classes.resolve("org/luaj/vm2/compiler/LexState.class");
+        Files.write(lex, wrapStatements(Files.readAllBytes(lex)));
+        System.out.println("[espdesk-luaj51] LuaJ patched for Lua 5.1: " + REDIRECTS.size() + " methods redirected, statements wrapped");
+    }
+
+    /**
+     * 5.1's statement grammar over LuaJ's parser: {@code statement()} and {@code statlist()} keep their bodies under a
+     * new name and are wrapped with calls to Lua51Lex, which refuses what 5.1 refuses (an empty statement, a statement
+     * after break). The token is read from LexState's {@code t.token}, which Java source outside LuaJ cannot name.
+     */
+    static byte[] wrapStatements(byte[] original) {
+        String owner = "org/luaj/vm2/compiler/LexState";
+        if (new String(original, java.nio.charset.StandardCharsets.ISO_8859_1).contains("statement$luaj")) {
+            return original; // wrapped already (the unpack did not run)
+        }
+        ClassReader reader = new ClassReader(original);
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
+                if (desc.equals("()V") && (name.equals("statement") || name.equals("statlist"))) {
+                    return super.visitMethod(access, name + "$luaj", desc, signature, exceptions);
+                }
+                return super.visitMethod(access, name, desc, signature, exceptions);
+            }
+
+            @Override
+            public void visitEnd() {
+                MethodVisitor mv = super.visitMethod(0, "statement", "()V", null, null);
+                mv.visitCode();
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitFieldInsn(Opcodes.GETFIELD, owner, "t", "L" + owner + "$Token;");
+                mv.visitFieldInsn(Opcodes.GETFIELD, owner + "$Token", "token", "I");
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, LEX, "beforeStatement", "(L" + owner + ";I)I", false);
+                mv.visitVarInsn(Opcodes.ISTORE, 1);
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, "statement$luaj", "()V", false);
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitVarInsn(Opcodes.ILOAD, 1);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, LEX, "afterStatement", "(L" + owner + ";I)V", false);
+                mv.visitInsn(Opcodes.RETURN);
+                mv.visitMaxs(0, 0);
+                mv.visitEnd();
+                MethodVisitor sl = super.visitMethod(0, "statlist", "()V", null, null);
+                sl.visitCode();
+                sl.visitVarInsn(Opcodes.ALOAD, 0);
+                sl.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, "statlist$luaj", "()V", false);
+                sl.visitVarInsn(Opcodes.ALOAD, 0);
+                sl.visitMethodInsn(Opcodes.INVOKESTATIC, LEX, "blockEnded", "(L" + owner + ";)V", false);
+                sl.visitInsn(Opcodes.RETURN);
+                sl.visitMaxs(0, 0);
+                sl.visitEnd();
+                super.visitEnd();
+            }
+        }, 0);
+        return writer.toByteArray();
     }
 
     static byte[] patch(byte[] original, Redirect r) {
@@ -81,7 +140,7 @@ public final class PatchLuaj {
                     }
                 }
                 if (r.withArgs) {
-                    int slot = 1;
+                    int slot = (access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
                     for (Type t : Type.getArgumentTypes(desc)) {
                         mv.visitVarInsn(t.getOpcode(Opcodes.ILOAD), slot);
                         slot += t.getSize();

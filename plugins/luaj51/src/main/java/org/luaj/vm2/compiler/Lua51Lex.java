@@ -11,12 +11,55 @@ import org.luaj.vm2.LuaError;
  * because the lexer's state it reads is package-private.
  */
 public final class Lua51Lex {
+    /** Per parse: whether a ';' may come now (right after a statement), and whether the block must end (after break). */
+    private static final java.util.Map<LexState, boolean[]> STATE =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     private Lua51Lex() {
+    }
+
+    /**
+     * Before each statement (LexState.statement is wrapped at build time): 5.1 has no empty statement, so a ';' is
+     * only allowed right after a statement ({@code a = 1;} but not {@code ;;} nor {@code do ; end}), and after
+     * {@code break} the block must end. LuaJ's parser has 5.2's grammar, which allows both.
+     */
+    public static int beforeStatement(LexState ls, int token) {
+        boolean[] st = STATE.computeIfAbsent(ls, k -> new boolean[2]);
+        if (token == ';') {
+            if (!st[0]) {
+                lexerror(ls, "unexpected symbol", token);
+            }
+            st[0] = false;
+            return token;
+        }
+        if (st[1]) {
+            lexerror(ls, "'end' expected", token); // 5.1: break must be the last statement of its block
+        }
+        st[0] = false;
+        return token;
+    }
+
+    public static void afterStatement(LexState ls, int token) {
+        boolean[] st = STATE.computeIfAbsent(ls, k -> new boolean[2]);
+        if (token != ';') {
+            st[0] = true;
+            st[1] = token == LexState.TK_BREAK;
+        }
+    }
+
+    /** A block ended (the parser reached its 'end', 'until', 'else' …): a break before it was last, as it must be. */
+    public static void blockEnded(LexState ls) {
+        boolean[] st = STATE.get(ls);
+        if (st != null) {
+            st[1] = false;
+        }
     }
 
     public static void lexerror(LexState ls, String msg, int token) {
         if (msg.startsWith("unexpected symbol ")) {
             msg = "unexpected symbol"; // LuaJ: "unexpected symbol 286 (Ğ)"
+        } else if (msg.equals("syntax error") && token != '=' && token != ',') {
+            msg = "'=' expected"; // 5.1's exprstat goes on to an assignment and wants its '=' ("a b")
         }
         String where = Lua.chunkid(ls.source.tojstring()) + ":" + ls.linenumber + ": " + msg;
         if (token != 0) {

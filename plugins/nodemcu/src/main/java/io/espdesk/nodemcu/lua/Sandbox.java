@@ -141,7 +141,7 @@ public final class Sandbox {
         g.set("loadstring", new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs a) {
-                return load.invoke(varargsOf(a.checkstring(1), a.optvalue(2, valueOf("=(load)")), valueOf("t")));
+                return load.invoke(varargsOf(a.checkstring(1), a.optvalue(2, a.arg1()), valueOf("t"))); // 5.1 names the chunk by its source: [string "..."]
             }
         });
         g.get("table").set("getn", new VarArgFunction() {

@@ -24,20 +24,29 @@ final class HeapEstimate {
     private static final int MAX_OBJECTS = 200_000;
 
     private final LuaBoard lua;
-    private long baseline = -1;
+    /** What the globals held at boot (the libraries): their size is the boot state, measured when asked. */
+    private java.util.List<LuaValue> bootRoots;
 
     HeapEstimate(LuaBoard lua) {
         this.lua = lua;
     }
 
-    /** Marks the state after boot (libraries loaded, no script yet) as the firmware's boot figures. */
+    /**
+     * Marks the state after boot (libraries loaded, no script yet) as the firmware's boot figures. Only the globals'
+     * values are kept, not walked: walking every board's libraries at every boot cost the 100-board run 10%, and
+     * most scripts never ask.
+     */
     void markBoot() {
-        baseline = live();
+        bootRoots = new java.util.ArrayList<>();
+        LuaTable g = lua.globals();
+        for (Varargs n = g.next(LuaValue.NIL); !n.arg1().isnil(); n = g.next(n.arg1())) {
+            bootRoots.add(n.arg(2));
+        }
     }
 
     /** Bytes of Lua memory in use, as collectgarbage("count") * 1024 reports it. */
     long used() {
-        long grown = baseline < 0 ? 0 : Math.max(0, live() - baseline);
+        long grown = bootRoots == null ? 0 : Math.max(0, live() - walk(new ArrayDeque<>(bootRoots), lua.globals()) - 32 - 28L * bootRoots.size());
         return USED_AT_BOOT + grown + 512L * lua.board().world().tcp().openCount(lua.board());
     }
 
@@ -59,7 +68,6 @@ final class HeapEstimate {
     }
 
     private long live() {
-        Map<Object, Boolean> seen = new IdentityHashMap<>();
         ArrayDeque<LuaValue> todo = new ArrayDeque<>();
         todo.add(lua.globals());
         CallStack.Frames frames = lua.hook().frames();
@@ -74,6 +82,15 @@ final class HeapEstimate {
                     }
                 }
             }
+        }
+        return walk(todo, null);
+    }
+
+    /** The estimated bytes of what {@code todo} reaches, not going through {@code skip} (the globals, for the boot state). */
+    private static long walk(ArrayDeque<LuaValue> todo, LuaValue skip) {
+        Map<Object, Boolean> seen = new IdentityHashMap<>();
+        if (skip != null) {
+            seen.put(skip, Boolean.TRUE);
         }
         long bytes = 0;
         while (!todo.isEmpty() && seen.size() < MAX_OBJECTS) {

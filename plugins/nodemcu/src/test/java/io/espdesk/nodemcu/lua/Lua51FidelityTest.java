@@ -64,4 +64,13 @@ class Lua51FidelityTest {
         String got = String.join("\n", run(resource("errors.lua"))) + "\n";
         assertEquals(expected, got);
     }
+
+    @Test
+    void theGrammarIs51s() throws IOException {
+        // LuaJ (5.2's grammar) accepted ";;", ";" alone and a statement after break, and its syntax errors had no
+        // "near '<token>'"; loadstring's chunks were all named "(load)"
+        String expected = resource("grammar.expected");
+        String got = String.join("\n", run(resource("grammar.lua"))) + "\n";
+        assertEquals(expected, got);
+    }
 }
