@@ -65,3 +65,5 @@ local function named_fn() return debug.getinfo(1, "n").name end print(named_fn()
 print(coroutine.resume(coroutine.create(function() local t = nil; local v = t.x return v end)))
 print(pcall(coroutine.wrap(function() local n; local v = n + 1 return v end)))
 local gen = coroutine.wrap(function() for i = 1, 2 do coroutine.yield(i) end end) print(gen(), gen())
+local mt = {} for _, e in ipairs({"__add", "__sub", "__mul", "__div", "__mod", "__pow"}) do mt[e] = function(a, b) return type(a) .. "," .. type(b) end end
+local tt = setmetatable({}, mt) print('5' + tt, '5' - tt, '5' * tt, '5' / tt, '5' % tt, '5' ^ tt, tt + '5', 'x' + tt, '10' + '5', '3' * 2)
