@@ -57,6 +57,9 @@ public final class PatchLuaj {
                     "org/luaj/vm2/Lua51Arith", "div", "(Lorg/luaj/vm2/LuaString;Lorg/luaj/vm2/LuaValue;)Lorg/luaj/vm2/LuaValue;"),
             new Redirect("org/luaj/vm2/LuaString", "mod", "(Lorg/luaj/vm2/LuaValue;)Lorg/luaj/vm2/LuaValue;", THIS, true,
                     "org/luaj/vm2/Lua51Arith", "mod", "(Lorg/luaj/vm2/LuaString;Lorg/luaj/vm2/LuaValue;)Lorg/luaj/vm2/LuaValue;"),
+            // < and <= through metamethods: the same handler on both sides, as 5.1 asks
+            new Redirect("org/luaj/vm2/LuaValue", "comparemt", "(Lorg/luaj/vm2/LuaValue;Lorg/luaj/vm2/LuaValue;)Lorg/luaj/vm2/LuaValue;", THIS, true,
+                    "org/luaj/vm2/Lua51Arith", "comparemt", "(Lorg/luaj/vm2/LuaValue;Lorg/luaj/vm2/LuaValue;Lorg/luaj/vm2/LuaValue;)Lorg/luaj/vm2/LuaValue;"),
             // chunk names in messages: 5.1's [string "first line..."]
             new Redirect("org/luaj/vm2/Lua", "chunkid", "(Ljava/lang/String;)Ljava/lang/String;", List.of(), true,
                     "io/espdesk/lua51/ChunkNames", "chunkid", "(Ljava/lang/String;)Ljava/lang/String;"),

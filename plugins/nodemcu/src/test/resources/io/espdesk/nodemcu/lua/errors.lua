@@ -67,3 +67,6 @@ print(pcall(coroutine.wrap(function() local n; local v = n + 1 return v end)))
 local gen = coroutine.wrap(function() for i = 1, 2 do coroutine.yield(i) end end) print(gen(), gen())
 local mt = {} for _, e in ipairs({"__add", "__sub", "__mul", "__div", "__mod", "__pow"}) do mt[e] = function(a, b) return type(a) .. "," .. type(b) end end
 local tt = setmetatable({}, mt) print('5' + tt, '5' - tt, '5' * tt, '5' / tt, '5' % tt, '5' ^ tt, tt + '5', 'x' + tt, '10' + '5', '3' * 2)
+local lt = {__lt = function() return true end, __le = function() return false end}
+local c1, c2, c3 = setmetatable({}, lt), setmetatable({}, lt), {}
+print(c1 < c2, c1 <= c2, pcall(function() return c1 < c3 end), pcall(function() return c3 <= c1 end))
