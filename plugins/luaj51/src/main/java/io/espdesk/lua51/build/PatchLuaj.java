@@ -85,10 +85,12 @@ public final class PatchLuaj {
     /**
      * 5.1's statement grammar over LuaJ's parser: {@code statement()} and {@code statlist()} keep their bodies under a
      * new name and are wrapped with calls to Lua51Lex, which refuses what 5.1 refuses (an empty statement, a statement
-     * after break). The token is read from LexState's {@code t.token}, which Java source outside LuaJ cannot name.
+     * after break). The token is read from LexState's {@code t.token}, which Java source outside LuaJ cannot name, and
+     * each parse keeps its grammar state in a field added here (no state outside the parse).
      */
     static byte[] wrapStatements(byte[] original) {
         String owner = "org/luaj/vm2/compiler/LexState";
+        String state = "lua51$grammar";
         if (new String(original, java.nio.charset.StandardCharsets.ISO_8859_1).contains("statement$luaj")) {
             return original; // wrapped already (the unpack did not run)
         }
@@ -100,24 +102,44 @@ public final class PatchLuaj {
                 if (desc.equals("()V") && (name.equals("statement") || name.equals("statlist"))) {
                     return super.visitMethod(access, name + "$luaj", desc, signature, exceptions);
                 }
-                return super.visitMethod(access, name, desc, signature, exceptions);
+                MethodVisitor mv = super.visitMethod(access, name, desc, signature, exceptions);
+                if (!name.equals("<init>")) {
+                    return mv;
+                }
+                // every constructor also makes the parse's 5.1 grammar state: new boolean[2]
+                return new MethodVisitor(Opcodes.ASM9, mv) {
+                    @Override
+                    public void visitInsn(int opcode) {
+                        if (opcode == Opcodes.RETURN) {
+                            super.visitVarInsn(Opcodes.ALOAD, 0);
+                            super.visitInsn(Opcodes.ICONST_2);
+                            super.visitIntInsn(Opcodes.NEWARRAY, Opcodes.T_BOOLEAN);
+                            super.visitFieldInsn(Opcodes.PUTFIELD, owner, state, "[Z");
+                        }
+                        super.visitInsn(opcode);
+                    }
+                };
             }
 
             @Override
             public void visitEnd() {
+                super.visitField(Opcodes.ACC_FINAL, state, "[Z", null, null).visitEnd();
                 MethodVisitor mv = super.visitMethod(0, "statement", "()V", null, null);
                 mv.visitCode();
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitFieldInsn(Opcodes.GETFIELD, owner, state, "[Z");
                 mv.visitVarInsn(Opcodes.ALOAD, 0);
                 mv.visitVarInsn(Opcodes.ALOAD, 0);
                 mv.visitFieldInsn(Opcodes.GETFIELD, owner, "t", "L" + owner + "$Token;");
                 mv.visitFieldInsn(Opcodes.GETFIELD, owner + "$Token", "token", "I");
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, LEX, "beforeStatement", "(L" + owner + ";I)I", false);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, LEX, "beforeStatement", "([ZL" + owner + ";I)I", false);
                 mv.visitVarInsn(Opcodes.ISTORE, 1);
                 mv.visitVarInsn(Opcodes.ALOAD, 0);
                 mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, "statement$luaj", "()V", false);
                 mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitFieldInsn(Opcodes.GETFIELD, owner, state, "[Z");
                 mv.visitVarInsn(Opcodes.ILOAD, 1);
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, LEX, "afterStatement", "(L" + owner + ";I)V", false);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, LEX, "afterStatement", "([ZI)V", false);
                 mv.visitInsn(Opcodes.RETURN);
                 mv.visitMaxs(0, 0);
                 mv.visitEnd();
@@ -126,7 +148,8 @@ public final class PatchLuaj {
                 sl.visitVarInsn(Opcodes.ALOAD, 0);
                 sl.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, "statlist$luaj", "()V", false);
                 sl.visitVarInsn(Opcodes.ALOAD, 0);
-                sl.visitMethodInsn(Opcodes.INVOKESTATIC, LEX, "blockEnded", "(L" + owner + ";)V", false);
+                sl.visitFieldInsn(Opcodes.GETFIELD, owner, state, "[Z");
+                sl.visitMethodInsn(Opcodes.INVOKESTATIC, LEX, "blockEnded", "([Z)V", false);
                 sl.visitInsn(Opcodes.RETURN);
                 sl.visitMaxs(0, 0);
                 sl.visitEnd();

@@ -11,20 +11,17 @@ import org.luaj.vm2.LuaError;
  * because the lexer's state it reads is package-private.
  */
 public final class Lua51Lex {
-    /** Per parse: whether a ';' may come now (right after a statement), and whether the block must end (after break). */
-    private static final java.util.Map<LexState, boolean[]> STATE =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
     private Lua51Lex() {
     }
 
     /**
      * Before each statement (LexState.statement is wrapped at build time): 5.1 has no empty statement, so a ';' is
      * only allowed right after a statement ({@code a = 1;} but not {@code ;;} nor {@code do ; end}), and after
-     * {@code break} the block must end. LuaJ's parser has 5.2's grammar, which allows both.
+     * {@code break} the block must end. LuaJ's parser has 5.2's grammar, which allows both. {@code st} is the parse's
+     * own state, a field the build adds to LexState: [0] a ';' may come now (right after a statement), [1] the block
+     * must end (after break).
      */
-    public static int beforeStatement(LexState ls, int token) {
-        boolean[] st = STATE.computeIfAbsent(ls, k -> new boolean[2]);
+    public static int beforeStatement(boolean[] st, LexState ls, int token) {
         if (token == ';') {
             if (!st[0]) {
                 lexerror(ls, "unexpected symbol", token);
@@ -39,8 +36,7 @@ public final class Lua51Lex {
         return token;
     }
 
-    public static void afterStatement(LexState ls, int token) {
-        boolean[] st = STATE.computeIfAbsent(ls, k -> new boolean[2]);
+    public static void afterStatement(boolean[] st, int token) {
         if (token != ';') {
             st[0] = true;
             st[1] = token == LexState.TK_BREAK;
@@ -48,11 +44,8 @@ public final class Lua51Lex {
     }
 
     /** A block ended (the parser reached its 'end', 'until', 'else' …): a break before it was last, as it must be. */
-    public static void blockEnded(LexState ls) {
-        boolean[] st = STATE.get(ls);
-        if (st != null) {
-            st[1] = false;
-        }
+    public static void blockEnded(boolean[] st) {
+        st[1] = false;
     }
 
     public static void lexerror(LexState ls, String msg, int token) {
