@@ -20,14 +20,8 @@ public final class Lua51Numbers {
 
     /** A string's number in base 10 (with 0x hexadecimal), or NaN. */
     public static double scan(byte[] b, int offset, int length) {
-        int i = offset;
-        int end = offset + length;
-        while (i < end && space(b[i])) {
-            i++;
-        }
-        while (end > i && space(b[end - 1])) {
-            end--;
-        }
+        int i = skipSpace(b, offset, offset + length);
+        int end = trimSpace(b, i, offset + length);
         if (i >= end) {
             return Double.NaN;
         }
@@ -49,14 +43,8 @@ public final class Lua51Numbers {
         if (base == 10) {
             return scan(b, offset, length);
         }
-        int i = offset;
-        int end = offset + length;
-        while (i < end && space(b[i])) {
-            i++;
-        }
-        while (end > i && space(b[end - 1])) {
-            end--;
-        }
+        int i = skipSpace(b, offset, offset + length);
+        int end = trimSpace(b, i, offset + length);
         boolean neg = false;
         if (i < end && (b[i] == '-' || b[i] == '+')) {
             neg = b[i] == '-';
@@ -163,6 +151,20 @@ public final class Lua51Numbers {
             return c - 'A' + 10;
         }
         return -1;
+    }
+
+    private static int skipSpace(byte[] b, int i, int end) {
+        while (i < end && space(b[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int trimSpace(byte[] b, int start, int end) {
+        while (end > start && space(b[end - 1])) {
+            end--;
+        }
+        return end;
     }
 
     /** C's isspace in the "C" locale. */

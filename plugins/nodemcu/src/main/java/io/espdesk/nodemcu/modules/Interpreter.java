@@ -50,18 +50,26 @@ public final class Interpreter {
 
     /** Text the board prints (print, errors): to UART0 and/or the node.output() function. */
     public void out(String text) {
-        if (!outputFn.isnil()) {
-            if (stdout != null) {
-                stdout.write(text.getBytes(StandardCharsets.ISO_8859_1)); // 3.0: into the stdout pipe, its reader posted
-            } else {
-                LuaValue fn = outputFn;
-                board.world().scheduler().after(0, board, () -> lua.callLua(fn, LuaValue.valueOf(text)));
-            }
-            if (!alsoSerial) {
-                return;
-            }
+        if (redirected(text)) {
+            board.console().print(text);
         }
-        board.console().print(text);
+    }
+
+    /**
+     * Hands {@code text} to the node.output() function (3.0: into its pipe), if there is one; returns whether it also
+     * goes to the UART.
+     */
+    private boolean redirected(String text) {
+        if (outputFn.isnil()) {
+            return true;
+        }
+        if (stdout != null) {
+            stdout.write(text.getBytes(StandardCharsets.ISO_8859_1)); // 3.0: into the stdout pipe, its reader posted
+        } else {
+            LuaValue fn = outputFn;
+            board.world().scheduler().after(0, board, () -> lua.callLua(fn, LuaValue.valueOf(text)));
+        }
+        return alsoSerial;
     }
 
     /** node.output(fn, serial): 1.5 calls fn with each text; 3.0 writes a pipe and fn is its reader callback. */
@@ -173,18 +181,9 @@ public final class Interpreter {
     /** The prompt goes where output goes: the firmware writes it with the same call (a telnet client sees it too). */
     private void showPrompt() {
         String p = prompt();
-        if (!outputFn.isnil()) {
-            if (stdout != null) {
-                stdout.write(p.getBytes(StandardCharsets.ISO_8859_1));
-            } else {
-                LuaValue fn = outputFn;
-                board.world().scheduler().after(0, board, () -> lua.callLua(fn, LuaValue.valueOf(p)));
-            }
-            if (!alsoSerial) {
-                return;
-            }
+        if (redirected(p)) {
+            board.console().prompt(p);
         }
-        board.console().prompt(p);
     }
 
     private String prompt() {

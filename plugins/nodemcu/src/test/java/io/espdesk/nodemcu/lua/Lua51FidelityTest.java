@@ -27,6 +27,11 @@ class Lua51FidelityTest {
         }
     }
 
+    /** The board prints what PUC lua5.1 printed for NAME.lua (kept as NAME.expected). */
+    private static void assertPrintsAsLua51(String name) throws IOException {
+        assertEquals(resource(name + ".expected"), String.join("\n", run(resource(name + ".lua"))) + "\n");
+    }
+
     @Test
     void numbersPrintWithFourteenDigits() {
         // LuaJ: 0.33333334  33.333332  3.1415927  Infinity
@@ -43,34 +48,26 @@ class Lua51FidelityTest {
     @Test
     void stringFormatHasCsFlagsWidthsAndPrecisions() throws IOException {
         // LuaJ: ("%5.2f"):format(3.14159) was 3.14159, %.0f of 2.5 was 2.5, %g of 0.0001 was 1.0E-4, %q of "\0" not "\000"
-        String expected = resource("format.expected");
-        String got = String.join("\n", run(resource("format.lua"))) + "\n";
-        assertEquals(expected, got);
+        assertPrintsAsLua51("format");
     }
 
     @Test
     void patternsMatchAsIn51() throws IOException {
         // LuaJ: %f[%a] threw ArrayIndexOutOfBoundsException ("vm error: java.lang..."), gmatch("abc", "()") gave wrong positions
-        String expected = resource("patterns.expected");
-        String got = String.join("\n", run(resource("patterns.lua"))) + "\n";
-        assertEquals(expected, got);
+        assertPrintsAsLua51("patterns");
     }
 
     @Test
     void errorsNameTheirVariablesAndKeep51sLevelsAndFunctions() throws IOException {
         // LuaJ: "attempt to call nil", "attempt to index ? (a nil value)", "index expected, got nil", error(msg, 0) with a
         // position, no setfenv/getfenv/newproxy/module/table.foreach/maxn/math.log10, pcall not catching a deep recursion
-        String expected = resource("errors.expected");
-        String got = String.join("\n", run(resource("errors.lua"))) + "\n";
-        assertEquals(expected, got);
+        assertPrintsAsLua51("errors");
     }
 
     @Test
     void theGrammarIs51s() throws IOException {
         // LuaJ (5.2's grammar) accepted ";;", ";" alone and a statement after break, and its syntax errors had no
         // "near '<token>'"; loadstring's chunks were all named "(load)"
-        String expected = resource("grammar.expected");
-        String got = String.join("\n", run(resource("grammar.lua"))) + "\n";
-        assertEquals(expected, got);
+        assertPrintsAsLua51("grammar");
     }
 }
