@@ -77,9 +77,11 @@ public final class PatchLuaj {
             byte[] patched = patch(Files.readAllBytes(file), r);
             Files.write(file, patched);
         }
+        Path tail = classes.resolve("org/luaj/vm2/TailcallVarargs.class");
+        Files.write(tail, eagerJavaTailCalls(Files.readAllBytes(tail)));
         Path lex = classes.resolve("org/luaj/vm2/compiler/LexState.class");
         Files.write(lex, wrapStatements(Files.readAllBytes(lex)));
-        System.out.println("[espdesk-luaj51] LuaJ patched for Lua 5.1: " + REDIRECTS.size() + " methods redirected, statements wrapped");
+        System.out.println("[espdesk-luaj51] LuaJ patched for Lua 5.1: " + REDIRECTS.size() + " methods redirected, statements wrapped, Java tail calls made eager");
     }
 
     /**
@@ -154,6 +156,42 @@ public final class PatchLuaj {
                 sl.visitMaxs(0, 0);
                 sl.visitEnd();
                 super.visitEnd();
+            }
+        }, 0);
+        return writer.toByteArray();
+    }
+
+    /**
+     * {@code new TailcallVarargs(f, args)} ends by setting its result to {@code TailCalls.eager(f, args)}: a Java
+     * function is called there and then, inside the returning function's frame (its eval() then returns the result).
+     * LuaJ's class files are version 47, so the added code needs no stack map frames.
+     */
+    static byte[] eagerJavaTailCalls(byte[] original) {
+        String owner = "org/luaj/vm2/TailcallVarargs";
+        String ctor = "(Lorg/luaj/vm2/LuaValue;Lorg/luaj/vm2/Varargs;)V";
+        ClassReader reader = new ClassReader(original);
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
+                MethodVisitor mv = super.visitMethod(access, name, desc, signature, exceptions);
+                if (!name.equals("<init>") || !desc.equals(ctor)) {
+                    return mv;
+                }
+                return new MethodVisitor(Opcodes.ASM9, mv) {
+                    @Override
+                    public void visitInsn(int opcode) {
+                        if (opcode == Opcodes.RETURN) {
+                            super.visitVarInsn(Opcodes.ALOAD, 0);
+                            super.visitVarInsn(Opcodes.ALOAD, 1);
+                            super.visitVarInsn(Opcodes.ALOAD, 2);
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, "io/espdesk/lua51/TailCalls", "eager",
+                                    "(Lorg/luaj/vm2/LuaValue;Lorg/luaj/vm2/Varargs;)Lorg/luaj/vm2/Varargs;", false);
+                            super.visitFieldInsn(Opcodes.PUTFIELD, owner, "result", "Lorg/luaj/vm2/Varargs;");
+                        }
+                        super.visitInsn(opcode);
+                    }
+                };
             }
         }, 0);
         return writer.toByteArray();

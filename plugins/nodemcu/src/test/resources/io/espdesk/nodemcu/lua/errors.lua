@@ -70,3 +70,6 @@ local tt = setmetatable({}, mt) print('5' + tt, '5' - tt, '5' * tt, '5' / tt, '5
 local lt = {__lt = function() return true end, __le = function() return false end}
 local c1, c2, c3 = setmetatable({}, lt), setmetatable({}, lt), {}
 print(c1 < c2, c1 <= c2, pcall(function() return c1 < c3 end), pcall(function() return c3 <= c1 end))
+print(pcall(function() return math.floor("x") end))
+print(pcall(function() return ("x"):rep() end))
+local function loop(n) if n == 0 then return "tail calls stay proper" end return loop(n - 1) end print(loop(100000))
