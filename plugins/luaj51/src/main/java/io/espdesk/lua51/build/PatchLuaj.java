@@ -101,7 +101,7 @@ public final class PatchLuaj {
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
-                if (desc.equals("()V") && (name.equals("statement") || name.equals("statlist"))) {
+                if (desc.equals("()V") && (name.equals("statement") || name.equals("statlist")) || name.equals("funcargs")) {
                     return super.visitMethod(access, name + "$luaj", desc, signature, exceptions);
                 }
                 MethodVisitor mv = super.visitMethod(access, name, desc, signature, exceptions);
@@ -145,6 +145,21 @@ public final class PatchLuaj {
                 mv.visitInsn(Opcodes.RETURN);
                 mv.visitMaxs(0, 0);
                 mv.visitEnd();
+                String fa = "(L" + owner + "$expdesc;I)V";
+                MethodVisitor call = super.visitMethod(0, "funcargs", fa, null, null);
+                call.visitCode();
+                call.visitVarInsn(Opcodes.ALOAD, 0);
+                call.visitVarInsn(Opcodes.ALOAD, 0);
+                call.visitFieldInsn(Opcodes.GETFIELD, owner, "t", "L" + owner + "$Token;");
+                call.visitFieldInsn(Opcodes.GETFIELD, owner + "$Token", "token", "I");
+                call.visitMethodInsn(Opcodes.INVOKESTATIC, LEX, "beforeCallArguments", "(L" + owner + ";I)V", false);
+                call.visitVarInsn(Opcodes.ALOAD, 0);
+                call.visitVarInsn(Opcodes.ALOAD, 1);
+                call.visitVarInsn(Opcodes.ILOAD, 2);
+                call.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, "funcargs$luaj", fa, false);
+                call.visitInsn(Opcodes.RETURN);
+                call.visitMaxs(0, 0);
+                call.visitEnd();
                 MethodVisitor sl = super.visitMethod(0, "statlist", "()V", null, null);
                 sl.visitCode();
                 sl.visitVarInsn(Opcodes.ALOAD, 0);

@@ -61,4 +61,14 @@ public final class Lua51Lex {
         }
         throw new LuaError(where);
     }
+
+    /**
+     * Before a call's arguments (LexState.funcargs is wrapped at build time): 5.1 refuses a '(' on a line after the
+     * function expression, which could also be read as a new statement ({@code a = f} then {@code (g)()}).
+     */
+    public static void beforeCallArguments(LexState ls, int token) {
+        if (token == '(' && ls.linenumber != ls.lastline) {
+            lexerror(ls, "ambiguous syntax (function call x new statement)", token);
+        }
+    }
 }
