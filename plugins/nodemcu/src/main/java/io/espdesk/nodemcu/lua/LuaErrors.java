@@ -55,22 +55,37 @@ public final class LuaErrors {
                 if (!m.isstring()) {
                     return m;
                 }
-                String msg = fix(m.tojstring());
-                Matcher place = PLACE.matcher(msg);
-                String where = place.lookingAt() ? place.group() : "";
-                String text = msg.substring(where.length());
+                String raw = m.tojstring();
                 LuaFunction top = stack.frames().function(0);
-                if (top instanceof LuaClosure) {
-                    LuaClosure c = (LuaClosure) top;
-                    String named = VariableNames.rewrite(text, c, stack.frames().registers(0), stack.lastPc());
-                    if (named == null) {
-                        named = VariableNames.badArgument(text, c, stack.frames().registers(0), stack.lastPc());
+                if (!(top instanceof LuaClosure)) {
+                    return valueOf(fix(raw));
+                }
+                LuaClosure c = (LuaClosure) top;
+                // LuaJ prefixes the raw source name ("a = 1; f()" for a loadstring chunk): 5.1 names it by chunkid
+                String where = "";
+                String text = raw;
+                String src = c.p.source.tojstring() + ":";
+                if (raw.startsWith(src)) {
+                    int j = src.length();
+                    while (j < raw.length() && (Character.isDigit(raw.charAt(j)) || raw.charAt(j) == '?')) {
+                        j++;
                     }
-                    if (named != null) {
-                        return valueOf(where + named);
+                    if (j < raw.length() && raw.charAt(j) == ' ' && j > src.length()) {
+                        where = org.luaj.vm2.Lua.chunkid(c.p.source.tojstring()) + ":" + raw.substring(src.length(), j) + ": ";
+                        text = raw.substring(j + 1);
                     }
                 }
-                return valueOf(msg);
+                if (where.isEmpty()) {
+                    String msg = fix(raw);
+                    Matcher place = PLACE.matcher(msg);
+                    where = place.lookingAt() ? place.group() : "";
+                    text = msg.substring(where.length());
+                }
+                String named = VariableNames.rewrite(text, c, stack.frames().registers(0), stack.lastPc());
+                if (named == null) {
+                    named = VariableNames.badArgument(text, c, stack.frames().registers(0), stack.lastPc());
+                }
+                return valueOf(where + (named != null ? named : text));
             }
         };
     }
