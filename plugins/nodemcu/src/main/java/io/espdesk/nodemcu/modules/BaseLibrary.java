@@ -69,7 +69,20 @@ final class BaseLibrary {
             @Override
             public Varargs invoke(Varargs a) {
                 String opt = a.optjstring(1, "collect");
-                return "count".equals(opt) ? valueOf(lua.heap().used() / 1024.0) : valueOf(0); // the same estimate as node.heap()
+                switch (opt) {
+                    case "count":
+                        return valueOf(lua.heap().used() / 1024.0); // the same estimate as node.heap()
+                    case "step":
+                        return FALSE; // 5.1: whether a cycle finished
+                    case "collect":
+                    case "stop":
+                    case "restart":
+                    case "setpause":
+                    case "setstepmul":
+                        return valueOf(0);
+                    default:
+                        throw new LuaError("bad argument #1 to 'collectgarbage' (invalid option '" + opt + "')");
+                }
             }
         });
         Random rng = new Random(board.world().seed() * 1_000_003L + board.name().hashCode());
