@@ -23,7 +23,8 @@ public final class BaseLib51 {
     private BaseLib51() {
     }
 
-    public static void install(Globals g, CallStack stack) {
+    /** @param fixer the firmware's error-text fixer, which an xpcall handler sees the message through */
+    public static void install(Globals g, CallStack stack, LuaValue fixer) {
         // a function that uses no global has no _ENV upvalue to change: its environment is remembered here
         java.util.Map<LuaClosure, LuaTable> envOf = new java.util.WeakHashMap<>();
         g.set("error", new VarArgFunction() {
@@ -62,16 +63,40 @@ public final class BaseLib51 {
             }
         };
         g.set("pcall", pcall);
-        LuaValue luajXpcall = g.get("xpcall");
         g.set("xpcall", new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs a) {
-                int depth = stack.frames().depth(); // LuaJ's xpcall marks its own frame
+                LuaValue handler = a.checkfunction(2);
+                LuaValue[] result = {null};
+                org.luaj.vm2.LuaThread t = g.running;
+                LuaValue previous = t.errorfunc;
+                // LuaJ calls the thread's error function where the error happens (inside a Lua function only):
+                // the handler sees the fixed message there, and what it returns is kept, whatever its type
+                t.errorfunc = new VarArgFunction() {
+                    @Override
+                    public Varargs invoke(Varargs m) {
+                        result[0] = handler.call(fixer.call(m.arg1()));
+                        return result[0].isstring() ? result[0] : valueOf(result[0].tojstring());
+                    }
+                };
+                stack.enterJava(this);
+                int depth = stack.frames().depth();
                 try {
-                    return luajXpcall.invoke(a);
+                    return varargsOf(TRUE, a.arg1().invoke(a.subargs(3)));
+                } catch (LuaError e) {
+                    LuaValue raised = e.getMessageObject();
+                    if (result[0] != null && org.luaj.vm2.Lua51Errors.handled(e) && (raised == null || raised.isstring())) {
+                        return varargsOf(FALSE, result[0]);
+                    }
+                    // an error from a Java function, or a non-string error (LuaJ's hook saw only its text): the
+                    // handler gets the value itself, after the fact
+                    return varargsOf(FALSE, handle(handler, fixer.call(e.getMessageObject() != null ? e.getMessageObject() : NIL)));
                 } catch (StackOverflowError e) {
+                    return varargsOf(FALSE, handle(handler, valueOf("stack overflow")));
+                } finally {
+                    t.errorfunc = previous;
                     stack.frames().unwindTo(depth);
-                    return varargsOf(FALSE, a.arg(2).call(valueOf("stack overflow")));
+                    stack.leaveJava();
                 }
             }
         });
@@ -251,6 +276,15 @@ public final class BaseLib51 {
                 return NONE;
             }
         });
+    }
+
+    /** An error handler called after the fact (the error came from a Java function): its failure is 5.1's text. */
+    private static LuaValue handle(LuaValue handler, LuaValue message) {
+        try {
+            return handler.call(message);
+        } catch (LuaError | StackOverflowError e) {
+            return LuaValue.valueOf("error in error handling");
+        }
     }
 
     /** A function or a level (1: the function that called getfenv/setfenv) to the function. */

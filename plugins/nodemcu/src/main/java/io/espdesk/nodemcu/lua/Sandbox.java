@@ -54,7 +54,7 @@ public final class Sandbox {
         g.running.errorfunc = LuaErrors.fixer(hook);
         lua51(g, g.running.errorfunc);
         coroutinesFixErrors(g, g.running.errorfunc);
-        io.espdesk.lua51.BaseLib51.install(g, hook);
+        io.espdesk.lua51.BaseLib51.install(g, hook, g.running.errorfunc);
         g.set("debug", io.espdesk.lua51.DebugSubset.create(hook)); // traceback and getinfo only
         g.get("package").get("loaded").set("debug", g.get("debug"));
         return g;
@@ -119,23 +119,8 @@ public final class Sandbox {
         pkg.set("loaders", onlyFlash);
     }
 
-    /** Lua 5.1 as the firmware has it, where LuaJ implements 5.2: the 5.1 names, and xpcall handlers see 5.1's messages. */
+    /** Lua 5.1 as the firmware has it, where LuaJ implements 5.2: the 5.1 names (xpcall is BaseLib51's). */
     private static void lua51(Globals g, LuaValue fixer) {
-        LuaValue luajXpcall = g.get("xpcall");
-        g.set("xpcall", new VarArgFunction() {
-            @Override
-            public Varargs invoke(Varargs a) {
-                LuaValue handler = a.arg(2);
-                LuaValue fixing = new VarArgFunction() {
-                    @Override
-                    public Varargs invoke(Varargs m) {
-                        LuaValue msg = m.arg1();
-                        return handler.invoke(fixer.call(msg)); // the handler runs where the error happened, as 5.1's
-                    }
-                };
-                return luajXpcall.invoke(varargsOf(a.arg1(), fixing, a.subargs(3)));
-            }
-        });
         LuaValue math = g.get("math");
         LuaValue load = g.get("load");
         g.set("loadstring", new VarArgFunction() {

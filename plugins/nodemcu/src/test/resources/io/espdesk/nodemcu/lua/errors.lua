@@ -76,3 +76,7 @@ local function doit (s) local f, msg = loadstring(s) if f == nil then return msg
 for _, p in ipairs({"function a (... , ...) end", "function a (, ...) end", "local a = {4\n\n", "a=1; bbbb=2; a=math.sin(3)+bbbb(3)", "a={}; do local a=1 end a:bbbb(3)", "local a={}; a.bbbb(3)", "aaa={13}; local bbbb=1; aaa[bbbb](3)", "aaa=(1)..{}", "aaa={}; x=3/aaa", "aaa='2'; b=nil;x=aaa*b", "aaa={}; x=-aaa", "local a,b,c; (function () a = b+1 end)()", "local a,b,c; (function () a.x = 1 end)()"}) do print(doit(p)) end
 local function loop(n) if n == 0 then return "tail calls stay proper" end return loop(n - 1) end print(loop(100000))
 print(pcall(collectgarbage, "nooption"), collectgarbage("collect"), type(collectgarbage("count")))
+print(xpcall(error, error))
+print(xpcall(function() error({code = 3}) end, function(e) return type(e) == "table" and e.code end))
+local okq, tq = xpcall(function() local q q() end, function(m) return {m} end) print(okq, type(tq), tq[1])
+print(select(2, xpcall(function() local q q() end, function(m) return m:upper() end)))
