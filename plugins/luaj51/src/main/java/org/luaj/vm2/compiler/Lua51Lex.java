@@ -57,6 +57,10 @@ public final class Lua51Lex {
         String where = Lua.chunkid(ls.source.tojstring()) + ":" + ls.linenumber + ": " + msg;
         if (token != 0) {
             String near = ls.txtToken(token);
+            int nul = near.indexOf('\0');
+            if (nul >= 0) {
+                near = near.substring(0, nul); // LuaJ's buffer keeps the terminating 0 a C string would stop at
+            }
             where += " near '" + ("<eos>".equals(near) ? "<eof>" : near) + "'";
         }
         throw new LuaError(where);
