@@ -23,6 +23,8 @@ public class CallStack extends DebugLib {
 
     private Globals globals;
     private int lastPc;
+    private LuaThread currentThread;
+    private Frames current;
 
     @Override
     public LuaValue call(LuaValue modname, LuaValue env) {
@@ -80,15 +82,19 @@ public class CallStack extends DebugLib {
         }
     }
 
-    /** The running coroutine's frames. */
+    /** The running coroutine's frames (remembered with its thread: a call costs one comparison to find them). */
     public Frames frames() {
         LuaThread t = globals.running;
-        Object f = t.callstack;
-        if (f == null) {
-            f = new Frames();
-            t.callstack = f;
+        if (t != currentThread) {
+            Object f = t.callstack;
+            if (f == null) {
+                f = new Frames();
+                t.callstack = f;
+            }
+            currentThread = t;
+            current = (Frames) f;
         }
-        return (Frames) f;
+        return current;
     }
 
     /** A Java function that calls back into Lua (pcall) marks its level, as 5.1 counts C functions. */
