@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * no longer holds, fails the check: a new command block gets its plan here.
  *
  * <p>Run: {@code java .ci/ReadmeCheck.java} from the project folder (after a build; {@code .ci/run} runs it after
- * {@code mvn verify}); {@code java .ci/ReadmeCheck.java WORD} runs only the blocks with a command that holds WORD.
+ * {@code mvn verify}); {@code java .ci/ReadmeCheck.java WORD} runs only the blocks with a command that holds WORD
+ * ({@code JUnit}: only the JUnit section, whose snippets are compiled against the built jar and run).
  * Exit 1 on any failure, with one line per failure.
  */
 public class ReadmeCheck {
@@ -96,6 +97,14 @@ public class ReadmeCheck {
             if (failure != null) {
                 failures.add(failure);
                 System.out.println("FAIL  " + failure);
+            }
+        }
+        if (only == null || only.equals("JUnit")) { // "JUnit": this section alone
+            String junit = JUnitSection.check(Files.readString(ROOT.resolve("README.md")));
+            System.out.println(junit == null ? "ok    README: the JUnit section's dependency, imports and code compile and run"
+                    : "FAIL  README: the JUnit section: " + junit);
+            if (junit != null) {
+                failures.add(junit);
             }
         }
         System.out.printf("README: %d commands in %d blocks, %d block(s) failed (%.0f s)%n", ran, ranBlocks, failures.size(),
@@ -632,5 +641,79 @@ public class ReadmeCheck {
 
     static String quote(String s) {
         return "\"" + s.replace("\n", "\\n").replace("\t", "\\t") + "\"";
+    }
+
+    /**
+     * The README's "Test your scripts from JUnit 5" section as a user would take it: the artifact its dependency block
+     * names is the one the build made, and its imports, its code block and its inline ScenarioRunner line, put in one
+     * class, compile against that jar (with the API and JUnit) and run from the project folder without an error.
+     */
+    static final class JUnitSection {
+        static String check(String readme) throws Exception {
+            Matcher dep = Pattern.compile("<artifactId>(espdesk-[a-z0-9]+)</artifactId>\\s*<version>([^<]+)</version>").matcher(readme);
+            if (!dep.find()) {
+                return "no dependency block naming an espdesk artifact";
+            }
+            Path jar = ROOT.resolve("plugins/" + dep.group(1).substring("espdesk-".length()) + "/target/" + dep.group(1) + "-" + dep.group(2) + ".jar");
+            if (!Files.isRegularFile(jar)) {
+                return "the dependency block names " + dep.group(1) + " " + dep.group(2) + ", but the build made no " + ROOT.relativize(jar);
+            }
+            StringBuilder imports = new StringBuilder("import java.nio.file.Path;\nimport java.time.Duration;\n"
+                    + "import static org.junit.jupiter.api.Assertions.*;\n"); // what a test class has anyway
+            StringBuilder code = new StringBuilder();
+            Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+            while (block.find()) {
+                for (String line : block.group(1).split("\n")) {
+                    (line.startsWith("import ") ? imports : code).append(line).append('\n');
+                }
+            }
+            Matcher inline = Pattern.compile("`(ScenarioRunner\\.assertHolds\\([^`]*\\);)`").matcher(readme);
+            if (inline.find()) {
+                code.append(inline.group(1)).append('\n');
+            }
+            Path dir = Files.createDirectories(TMP.resolve("junit-snippet"));
+            Files.writeString(dir.resolve("ReadmeSnippet.java"), imports + "\npublic class ReadmeSnippet {\n"
+                    + "    public static void main(String[] args) throws Exception {\n" + code + "    }\n}\n");
+            String m2 = System.getProperty("user.home") + "/.m2/repository/";
+            String cp = String.join(java.io.File.pathSeparator, jar.toString(),
+                    ROOT.resolve("plugins/api/target/espdesk-api-" + dep.group(2) + ".jar").toString(),
+                    junit(m2, "org/junit/jupiter/junit-jupiter-api", "junit-jupiter-api", false),
+                    junit(m2, "org/junit/platform/junit-platform-commons", "junit-platform-commons", true),
+                    newest(m2 + "org/opentest4j/opentest4j", "opentest4j"),
+                    newest(m2 + "org/apiguardian/apiguardian-api", "apiguardian-api"));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, err, err, "-d", dir.toString(), "-cp", cp,
+                    dir.resolve("ReadmeSnippet.java").toString());
+            if (rc != 0) {
+                return "does not compile:\n" + indent(tail(err.toString(StandardCharsets.UTF_8), 20));
+            }
+            Served run = Served.start("java -cp '" + dir + java.io.File.pathSeparator + cp + "' ReadmeSnippet", null);
+            if (!run.process.waitFor(2, TimeUnit.MINUTES)) {
+                run.stop();
+                return "its code did not finish within 2 minutes";
+            }
+            run.drained();
+            return run.process.exitValue() == 0 ? null : "its code failed:\n" + indent(tail(run.out.text() + run.err.text(), 20));
+        }
+
+        /** A JUnit jar of the version the project's pom names (the platform's is 1.x for Jupiter's 5.x). */
+        static String junit(String m2, String folder, String artifact, boolean platform) throws IOException {
+            Matcher v = Pattern.compile("<junit.version>5\\.([^<]+)</junit.version>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+            if (!v.find()) {
+                throw new IOException("pom.xml names no junit.version");
+            }
+            String version = (platform ? "1." : "5.") + v.group(1);
+            return m2 + folder + "/" + version + "/" + artifact + "-" + version + ".jar";
+        }
+
+        /** The jar of an artifact's highest version (by name) in the local repository, which mvn verify has filled. */
+        static String newest(String folder, String artifact) throws IOException {
+            try (var versions = Files.list(Path.of(folder))) {
+                Path v = versions.filter(p -> Files.isRegularFile(p.resolve(artifact + "-" + p.getFileName() + ".jar")))
+                        .max(java.util.Comparator.comparing(p -> p.getFileName().toString())).orElseThrow(
+                                () -> new IOException("no " + artifact + " in " + folder));
+                return v.resolve(artifact + "-" + v.getFileName() + ".jar").toString();
+            }
+        }
     }
 }
