@@ -126,7 +126,7 @@ public class ReadmeCheck {
         p.put("./espdesk host", Plan.serve(null, "espdesk host ready"));
         p.put("./espdesk plugins", Plan.run().then(out -> out.matches("(?s).*io\\.espdesk\\.tcp .*active +tcp, tcp-listen.*") ? null : "the tcp plugin is not listed as active"));
         p.put("./espdesk link ADDRESS stdio:", Plan.serve("./espdesk link tcp-listen://127.0.0.1:${P1} stdio:", "up:"));
-        p.put("./espdesk links", Plan.run().then(out -> out.contains("tcp-listen:${P1}<->stdio".replace("${P1}", VARS.get("${P1}")))
+        p.put("./espdesk links", Plan.run().then(out -> out.contains(expand("tcp-listen:${P1}<->stdio"))
                 ? null : "the running link is not listed"));
         p.put("./espdesk link tcp-listen://0.0.0.0:3000 stdio:", Plan.serve("./espdesk link tcp-listen://127.0.0.1:${P1} stdio:", "up:"));
         p.put("./espdesk link tcp-listen://127.0.0.1:8888 stdio:", Plan.serve("./espdesk link tcp-listen://127.0.0.1:${P2} stdio:", "up:"));

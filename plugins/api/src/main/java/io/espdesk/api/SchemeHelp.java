@@ -12,4 +12,13 @@ import java.util.Map;
  *                the order to show them
  */
 public record SchemeHelp(String form, String summary, Map<String, String> options) {
+    /** The options' names, without what follows their {@code =}: {@code buffer}, {@code max} … */
+    public java.util.Set<String> optionNames() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (String o : options.keySet()) {
+            int eq = o.indexOf('=');
+            names.add(eq < 0 ? o : o.substring(0, eq));
+        }
+        return names;
+    }
 }

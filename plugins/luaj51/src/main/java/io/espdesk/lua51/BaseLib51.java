@@ -17,7 +17,8 @@ import org.luaj.vm2.lib.VarArgFunction;
  * raised as it is), {@code pcall} and {@code xpcall} that also catch a stack overflow, {@code getfenv}/
  * {@code setfenv} (a function's environment is its {@code _ENV} upvalue in LuaJ), {@code module} and
  * {@code package.seeall}, {@code newproxy}, {@code gcinfo}, {@code unpack} with a nil end, {@code table.foreach},
- * {@code foreachi}, {@code maxn}, {@code math.log10}.
+ * {@code foreachi}, {@code maxn}, {@code math.log10}, and the 5.1 names {@code loadstring}, {@code table.getn},
+ * {@code math.pow}, {@code math.mod}, {@code string.gfind}.
  */
 public final class BaseLib51 {
     private BaseLib51() {
@@ -222,6 +223,35 @@ public final class BaseLib51 {
             }
         });
         installModule(g, stack);
+        installNames(g);
+    }
+
+    /** The 5.1 names scripts still use for what LuaJ (5.2) has under others, and 5.1's _VERSION. */
+    private static void installNames(Globals g) {
+        LuaValue math = g.get("math");
+        LuaValue load = g.get("load");
+        g.set("loadstring", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs a) {
+                // text only; 5.1 names the chunk by its source: [string "..."]
+                return load.invoke(varargsOf(a.checkstring(1), a.optvalue(2, a.arg1()), valueOf("t")));
+            }
+        });
+        g.get("table").set("getn", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs a) {
+                return valueOf(a.checktable(1).length());
+            }
+        });
+        math.set("pow", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs a) {
+                return valueOf(Math.pow(a.checkdouble(1), a.checkdouble(2)));
+            }
+        });
+        math.set("mod", math.get("fmod"));
+        g.get("string").set("gfind", g.get("string").get("gmatch"));
+        g.set("_VERSION", LuaValue.valueOf("Lua 5.1"));
     }
 
     /** 5.1's module(name, ...) and package.seeall. */

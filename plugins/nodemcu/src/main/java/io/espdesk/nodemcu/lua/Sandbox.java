@@ -52,7 +52,6 @@ public final class Sandbox {
         };
         lockDown(g);
         g.running.errorfunc = LuaErrors.fixer(hook);
-        lua51(g, g.running.errorfunc);
         coroutinesFixErrors(g, g.running.errorfunc);
         io.espdesk.lua51.BaseLib51.install(g, hook, g.running.errorfunc);
         g.set("debug", io.espdesk.lua51.DebugSubset.create(hook)); // traceback and getinfo only
@@ -117,33 +116,6 @@ public final class Sandbox {
         onlyFlash.set(2, searchers.get(2)); // Lua files, through the board's flash
         pkg.set("searchers", onlyFlash);
         pkg.set("loaders", onlyFlash);
-    }
-
-    /** Lua 5.1 as the firmware has it, where LuaJ implements 5.2: the 5.1 names (xpcall is BaseLib51's). */
-    private static void lua51(Globals g, LuaValue fixer) {
-        LuaValue math = g.get("math");
-        LuaValue load = g.get("load");
-        g.set("loadstring", new VarArgFunction() {
-            @Override
-            public Varargs invoke(Varargs a) {
-                return load.invoke(varargsOf(a.checkstring(1), a.optvalue(2, a.arg1()), valueOf("t"))); // 5.1 names the chunk by its source: [string "..."]
-            }
-        });
-        g.get("table").set("getn", new VarArgFunction() {
-            @Override
-            public Varargs invoke(Varargs a) {
-                return valueOf(a.checktable(1).length());
-            }
-        });
-        math.set("pow", new VarArgFunction() {
-            @Override
-            public Varargs invoke(Varargs a) {
-                return valueOf(Math.pow(a.checkdouble(1), a.checkdouble(2)));
-            }
-        });
-        math.set("mod", math.get("fmod"));
-        g.get("string").set("gfind", g.get("string").get("gmatch"));
-        g.set("_VERSION", LuaValue.valueOf("Lua 5.1"));
     }
 
     /**

@@ -29,7 +29,7 @@ class PipeModuleTest {
                 "local p = pipe.create(function(p) print('cb', p:read(3)) end)",
                 "p:write('abcdef') print('written')"));
         b.run(10);
-        // nil result: reposted while the callback's own read leaves data? no: only if written since; so once
+        // the callback returns nil and nothing is written meanwhile: it runs once, after the writing task, not in it
         assertEquals(List.of("written", "cb\tabc"), b.lines("b"));
     }
 

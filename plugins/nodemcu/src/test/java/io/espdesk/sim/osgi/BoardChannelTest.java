@@ -122,8 +122,7 @@ class BoardChannelTest {
     @Test
     void theHelpNamesEveryOption() {
         provider = new BoardProvider(home);
-        assertEquals(BoardProvider.KNOWN, provider.help("board").options().keySet().stream()
-                .map(k -> k.substring(0, k.indexOf('='))).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(BoardProvider.KNOWN, provider.help("board").optionNames());
     }
 
     @Test
